@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace JobBalancing;
+
+/// <summary>Every message the library logs, with fixed event ids.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Balancing {Workplace}: {Workers} workers, {Tasks} tasks, {Pairs} allowed pairs, exact scaling {Exact}")]
+    public static partial void SolveStarted(ILogger logger, string workplace, int workers, int tasks, int pairs, bool exact);
+
+    [LoggerMessage(2, LogLevel.Information, "Stage {Stage}: {Value} (bound {Bound}) after {Seconds:0.00} s, proven {Proven}")]
+    public static partial void StageFinished(ILogger logger, string stage, long value, long bound, double seconds, bool proven);
+
+    [LoggerMessage(3, LogLevel.Debug, "Neighbourhood of {Size} workers improved {Stage} to {Value}")]
+    public static partial void NeighbourhoodImproved(ILogger logger, int size, string stage, long value);
+
+    [LoggerMessage(4, LogLevel.Information, "{Workplace} is infeasible: {Explanation}")]
+    public static partial void Infeasible(ILogger logger, string workplace, string explanation);
+
+    [LoggerMessage(5, LogLevel.Information, "Balanced {Workplace}: {Status}, objective {Objective}, bound {Bound}, {Seconds:0.00} s")]
+    public static partial void SolveFinished(ILogger logger, string workplace, string status, decimal objective, decimal bound, double seconds);
+
+    [LoggerMessage(6, LogLevel.Information, "LP relaxation of {Workplace}: bound {Bound} in {Seconds:0.00} s")]
+    public static partial void RelaxationSolved(ILogger logger, string workplace, decimal bound, double seconds);
+}

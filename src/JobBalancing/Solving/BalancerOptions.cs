@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JobBalancing.Solving;
+
+/// <summary>How a <see cref="Balancer"/> searches. A plain options object: set what you need, the rest has defaults.</summary>
+public sealed class BalancerOptions
+{
+    /// <summary>
+    /// The wall-clock budget for the whole solve, tie-breaks included.
+    /// <value>The default value is 30 seconds.</value>
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "365.00:00:00")]
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Search threads CP-SAT may use; 0 means one per processor.
+    /// <value>The default value is 0.</value>
+    /// </summary>
+    [Range(0, 256)]
+    public int Threads { get; set; }
+
+    /// <summary>
+    /// The random seed: the same seed, threads and input give the same search.
+    /// <value>The default value is 0.</value>
+    /// </summary>
+    public int Seed { get; set; }
+
+    /// <summary>
+    /// The search method.
+    /// <value>The default value is <see cref="SolveMethod.Exact"/>.</value>
+    /// </summary>
+    public SolveMethod Method { get; set; } = SolveMethod.Exact;
+
+    /// <summary>
+    /// Whether, after balance, to minimise training hours, then reassigned hours, then task fragments among plans
+    /// that keep the balance reached.
+    /// <value>The default value is <see langword="true"/>.</value>
+    /// </summary>
+    public bool TieBreaks { get; set; } = true;
+
+    /// <summary>
+    /// Where the solver logs what it does.
+    /// <value>The default value is <see cref="NullLoggerFactory.Instance"/>.</value>
+    /// </summary>
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    /// <summary>Every problem with these options, at once.</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (TimeLimit <= TimeSpan.Zero)
+        {
+            problems.Add($"TimeLimit: {TimeLimit} must be positive");
+        }
+
+        if (Threads is < 0 or > 256)
+        {
+            problems.Add($"Threads: {Threads} must be between 0 and 256");
+        }
+
+        if (!Enum.IsDefined(Method))
+        {
+            problems.Add($"Method: {Method} is not a solve method");
+        }
+
+        if (LoggerFactory is null)
+        {
+            problems.Add("LoggerFactory: must not be null");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The number of threads to give CP-SAT.</summary>
+    internal int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace JobBalancing.Solving;
+
+/// <summary>The outcome of one CP-SAT solve of a <see cref="CpSatModel"/>.</summary>
+/// <param name="Status">CP-SAT's status.</param>
+/// <param name="Plan">The best plan found (hours per pair), or <see langword="null"/>.</param>
+/// <param name="Objective">The integer objective of that plan.</param>
+/// <param name="Bound">CP-SAT's proven lower bound on the integer objective.</param>
+internal sealed record CpSatOutcome(CpSolverStatus Status, int[]? Plan, long Objective, long Bound)
+{
+    public bool IsOptimal => Status == CpSolverStatus.Optimal;
+
+    public bool IsInfeasible => Status == CpSolverStatus.Infeasible;
+}
+
+/// <summary>
+/// Runs CP-SAT on a model with a time limit, threads and seed, stops it on cancellation, and reports each improving
+/// solution. CP-SAT's parameters stay in here.
+/// </summary>
+internal static class CpSatRun
+{
+    public static CpSatOutcome Solve(
+        CpSatModel model, int[]? incumbent, TimeSpan limit, int threads, int seed, CancellationToken cancellationToken,
+        Action<long, long>? onSolution = null, bool stopAtFirst = false)
+    {
+        var solver = new CpSolver
+        {
+            StringParameters = string.Create(CultureInfo.InvariantCulture,
+                $"max_time_in_seconds:{Math.Max(0.01, limit.TotalSeconds):0.###} num_workers:{threads} random_seed:{seed} log_search_progress:false stop_after_first_solution:{(stopAtFirst ? "true" : "false")}"),
+        };
+
+        using var registration = cancellationToken.Register(solver.StopSearch);
+        var callback = new ImprovementCallback(onSolution);
+        var status = cancellationToken.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model.Model, callback);
+        var hasPlan = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
+        var plan = hasPlan ? model.ReadPlan(v => solver.Value(v), incumbent) : null;
+        var objective = hasPlan ? (long)Math.Round(solver.ObjectiveValue) : long.MaxValue;
+        var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
+        GC.KeepAlive(callback);
+        return new CpSatOutcome(status, plan, objective, status == CpSolverStatus.Optimal ? objective : Math.Max(0, bound));
+    }
+
+    private sealed class ImprovementCallback(Action<long, long>? onSolution) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback()
+        {
+            onSolution?.Invoke((long)Math.Round(ObjectiveValue()), (long)Math.Ceiling(BestObjectiveBound() - 1e-6));
+        }
+    }
+}

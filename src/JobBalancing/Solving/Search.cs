@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace JobBalancing.Solving;
+
+/// <summary>What a search found: the best plan (hours per pair), the proven bound, and what is proven.</summary>
+internal sealed record SearchOutcome(int[]? Plan, long Bound, string BoundSource, bool BalanceProven, bool Infeasible);
+
+/// <summary>
+/// The search behind <see cref="Balancer"/>: the LP relaxation for a first bound, CP-SAT on the whole model, then
+/// neighbourhood search where the whole model is too large to finish, stage after stage.
+/// </summary>
+internal sealed class Search(
+    BalancingProblem problem, BalancerOptions options, ILogger logger, IProgress<SolveProgress>? progress, Stopwatch clock,
+    CancellationToken cancellationToken)
+{
+    /// <summary>Above this many pairs the whole model is only asked for a first plan, then the neighbourhoods take over.</summary>
+    private const int WholeModelPairs = 3000;
+
+    private readonly int _threads = options.EffectiveThreads;
+    private readonly DateTime _deadline = DateTime.UtcNow + options.TimeLimit;
+    private long _bound;
+    private string _boundSource = "none";
+    private int[]? _incumbent;
+
+    private bool IsLarge => problem.Pairs.Length > WholeModelPairs;
+
+    public SearchOutcome RunExact()
+    {
+        UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
+        var tieBreaks = options.TieBreaks ? new[] { Stage.Training, Stage.Reassignment, Stage.Fragments } : [];
+        var balanceDeadline = tieBreaks.Length == 0 ? _deadline : DateTime.UtcNow + ((_deadline - DateTime.UtcNow) * 0.7);
+
+        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
+        var first = Run(whole, Stage.Balance, IsLarge ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: IsLarge);
+        if (first.IsInfeasible)
+        {
+            return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
+        }
+
+        UseBound(first.Bound, "CP-SAT");
+        var proven = first.IsOptimal;
+        if (_incumbent is not null && !proven)
+        {
+            _incumbent = Neighbourhoods().Improve(_incumbent, Stage.Balance, StageCaps.None, balanceDeadline, cancellationToken);
+            proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
+        }
+
+        if (_incumbent is not null)
+        {
+            Log.StageFinished(logger, nameof(Stage.Balance), StageValues.Of(problem, _incumbent).Balance, _bound, clock.Elapsed.TotalSeconds, proven);
+            BreakTies(tieBreaks);
+        }
+
+        return new SearchOutcome(_incumbent, _bound, _boundSource, proven, Infeasible: false);
+    }
+
+    public SearchOutcome RunRelaxation()
+    {
+        var lp = UseLpBound(options.TimeLimit / 2);
+        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
+        if (lp is not null)
+        {
+            whole.Hint(Round(lp.Hours));
+        }
+
+        var first = Run(whole, Stage.Balance, _deadline, stopAtFirst: true);
+        return new SearchOutcome(_incumbent, _bound, _boundSource, BalanceProven: first.IsOptimal, Infeasible: first.IsInfeasible);
+    }
+
+    /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>
+    private void BreakTies(Stage[] stages)
+    {
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var stage = stages[i];
+            var values = StageValues.Of(problem, _incumbent!);
+            if (values.Of(stage) == 0)
+            {
+                continue;
+            }
+
+            var stageDeadline = DateTime.UtcNow + ((_deadline - DateTime.UtcNow) / (stages.Length - i));
+            var caps = new StageCaps(
+                Balance: values.Balance,
+                Training: stage > Stage.Training ? values.Training : null,
+                Reassignment: stage > Stage.Reassignment ? values.Reassignment : null);
+            var proven = false;
+            if (!IsLarge)
+            {
+                var model = CpSatModel.Build(problem, stage, caps);
+                model.Hint(_incumbent!);
+                proven = Run(model, stage, stageDeadline, stopAtFirst: false).IsOptimal;
+            }
+
+            if (!proven)
+            {
+                _incumbent = Neighbourhoods().Improve(_incumbent!, stage, caps, stageDeadline, cancellationToken);
+            }
+
+            Log.StageFinished(logger, stage.ToString(), StageValues.Of(problem, _incumbent!).Of(stage), 0, clock.Elapsed.TotalSeconds, proven);
+        }
+    }
+
+    /// <summary>Runs CP-SAT on a whole model, keeping its plan when it is better than the incumbent.</summary>
+    private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst)
+    {
+        var outcome = CpSatRun.Solve(
+            model, null, Remaining(deadline), _threads, options.Seed, cancellationToken,
+            stage == Stage.Balance ? (objective, bound) => Report(objective, Math.Max(bound, _bound), "balance") : null,
+            stopAtFirst);
+        if (outcome.Plan is { } plan
+            && (_incumbent is null || StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent), stage)))
+        {
+            _incumbent = plan;
+        }
+
+        return outcome;
+    }
+
+    private LpSolution? UseLpBound(TimeSpan limit)
+    {
+        var lp = LpRelaxation.Solve(problem, limit);
+        if (lp is not null)
+        {
+            UseBound(lp.Bound, "LP relaxation");
+            Log.RelaxationSolved(logger, problem.Workplace.Id, problem.ToRatingPoints(lp.Bound), clock.Elapsed.TotalSeconds);
+        }
+
+        return lp;
+    }
+
+    private void UseBound(long bound, string source)
+    {
+        if (bound > _bound || _boundSource == "none")
+        {
+            (_bound, _boundSource) = (Math.Max(bound, _bound), source);
+        }
+    }
+
+    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, (stage, plan) =>
+    {
+        var values = StageValues.Of(problem, plan);
+        Log.NeighbourhoodImproved(logger, problem.WorkerCount, stage.ToString(), values.Of(stage));
+        Report(values.Balance, _bound, stage.ToString().ToLowerInvariant());
+    });
+
+    private void Report(long objective, long bound, string stage) =>
+        progress?.Report(new SolveProgress(problem.ToRatingPoints(objective), problem.ToRatingPoints(Math.Min(bound, objective)), clock.Elapsed, stage));
+
+    /// <summary>Rounds fractional hours to values each pair may take: 0 or <c>chunk..upper</c>.</summary>
+    private int[] Round(double[] hours) =>
+    [
+        .. problem.Pairs.Select((pair, p) =>
+        {
+            var rounded = (int)Math.Round(hours[p]);
+            return rounded < pair.Lowest ? (pair.Fixed > 0 || rounded * 2 >= pair.Lowest ? pair.Lowest : 0) : Math.Min(rounded, pair.Upper);
+        }),
+    ];
+
+    private static DateTime Midpoint(DateTime deadline) => DateTime.UtcNow + ((deadline - DateTime.UtcNow) / 2);
+
+    private static TimeSpan Remaining(DateTime deadline) =>
+        TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(10).Ticks, (deadline - DateTime.UtcNow).Ticks));
+}
