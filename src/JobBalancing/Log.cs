@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Information, "Stage {Stage}: {Value} (bound {Bound}) after {Seconds:0.00} s, proven {Proven}")]
     public static partial void StageFinished(ILogger logger, string stage, long value, long bound, double seconds, bool proven);
 
-    [LoggerMessage(3, LogLevel.Debug, "Neighbourhood of {Size} workers improved {Stage} to {Value}")]
-    public static partial void NeighbourhoodImproved(ILogger logger, int size, string stage, long value);
+    [LoggerMessage(3, LogLevel.Debug, "Neighbourhood of {Size} workers: {Status} in {Seconds:0.000} s, {Stage} {Value}, improved {Improved}")]
+    public static partial void NeighbourhoodSolved(ILogger logger, int size, string status, double seconds, string stage, long value, bool improved);
 
     [LoggerMessage(4, LogLevel.Information, "{Workplace} is infeasible: {Explanation}")]
     public static partial void Infeasible(ILogger logger, string workplace, string explanation);
@@ -20,6 +20,6 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "Balanced {Workplace}: {Status}, objective {Objective}, bound {Bound}, {Seconds:0.00} s")]
     public static partial void SolveFinished(ILogger logger, string workplace, string status, decimal objective, decimal bound, double seconds);
 
-    [LoggerMessage(6, LogLevel.Information, "LP relaxation of {Workplace}: bound {Bound} in {Seconds:0.00} s")]
-    public static partial void RelaxationSolved(ILogger logger, string workplace, decimal bound, double seconds);
+    [LoggerMessage(6, LogLevel.Information, "Bound from the {Source}: {Bound} after {Seconds:0.00} s")]
+    public static partial void BoundFound(ILogger logger, string source, decimal bound, double seconds);
 }

@@ -76,8 +76,11 @@ internal sealed class BalancingProblem
     /// <summary>Whether each worker has a current assignment that reassignment is measured against.</summary>
     public bool[] HasCurrent { get; private init; } = [];
 
-    /// <summary>Classes of interchangeable workers: same hours, skills, current, fixed and excluded tasks.</summary>
-    public int[][] IdenticalWorkers { get; private init; } = [];
+    /// <summary>
+    /// Classes of workers interchangeable for balance: same hours, skills, fixed and excluded tasks. Their current
+    /// assignments may differ, which matters only to the tie-breaks, so the balance stage may order them.
+    /// </summary>
+    public int[][] BalanceClasses { get; private init; } = [];
 
     /// <summary>The denominator that turns a scaled deviation <c>D</c> into rating points.</summary>
     public decimal DeviationDenominator => (decimal)DeviationScale * TotalHours * RatingScale;
@@ -93,6 +96,54 @@ internal sealed class BalancingProblem
     {
         var slack = IsExact || objective == 0 ? 0 : Weights[0] + Weights[1];
         return Math.Max(0, objective - slack) / ObjectiveDenominator;
+    }
+
+    /// <summary>The current assignment as a plan (hours per pair), with hours on pairs no longer allowed dropped.</summary>
+    public int[] CurrentPlan() => [.. Pairs.Select(p => p.Current)];
+
+    /// <summary>
+    /// Whether <paramref name="plan"/> keeps every rule: coverage, capacity, chunks, service limits, fixed hours and
+    /// the fragmentation limit (qualification and exclusions hold by construction of the pairs).
+    /// </summary>
+    public bool Keeps(int[] plan)
+    {
+        for (var p = 0; p < Pairs.Length; p++)
+        {
+            var (x, pair) = (plan[p], Pairs[p]);
+            if ((x != 0 || pair.Fixed > 0) && (x < pair.Lowest || x > pair.Upper))
+            {
+                return false;
+            }
+        }
+
+        return PairsOfTask.Select((pairs, t) => pairs.Sum(p => plan[p]) == TaskHours[t]).All(covered => covered)
+            && PairsOfWorker.Select((pairs, w) => pairs.Sum(p => plan[p]) == WorkerHours[w] && pairs.Count(p => plan[p] > 0) <= MaxTasksPerWorker)
+                .All(kept => kept);
+    }
+
+    /// <summary>
+    /// The same plan with the jobs of interchangeable workers handed out in descending order of empowerment, the order
+    /// the balance model's symmetry breaking demands: as balanced, and a hint that model accepts.
+    /// </summary>
+    public int[] OrderedWithinClasses(int[] plan)
+    {
+        var ordered = (int[])plan.Clone();
+        foreach (var group in BalanceClasses.Where(g => g.Length > 1))
+        {
+            var jobs = group.Select(w => PairsOfWorker[w].Select(p => plan[p]).ToArray())
+                .OrderByDescending(job => job.Select((x, i) => Ratings[0][Pairs[PairsOfWorker[group[0]][i]].Task] * x).Sum())
+                .ToArray();
+            for (var i = 0; i < group.Length; i++)
+            {
+                var pairs = PairsOfWorker[group[i]];
+                for (var j = 0; j < pairs.Length; j++)
+                {
+                    ordered[pairs[j]] = jobs[i][j];
+                }
+            }
+        }
+
+        return ordered;
     }
 
     /// <summary>A plan's hours per pair, in units, as hours per worker and task.</summary>
@@ -191,7 +242,7 @@ internal sealed class BalancingProblem
             TrainingCost = [.. workplace.Skills.Select(s => (long)Math.Ceiling(s.TrainingHours / unit))],
             MaxTasksPerWorker = Math.Min(workplace.Rules.MaxTasksPerWorker ?? tasks.Count, tasks.Count),
             HasCurrent = [.. workers.Select(w => w.Current.Count > 0)],
-            IdenticalWorkers = IdenticalClasses(workers),
+            BalanceClasses = BalanceClassesOf(workers),
         };
     }
 
@@ -248,18 +299,16 @@ internal sealed class BalancingProblem
         return [.. lists.Select(l => l.ToArray())];
     }
 
-    private static int[][] IdenticalClasses(IReadOnlyList<Worker> workers)
+    private static int[][] BalanceClassesOf(IReadOnlyList<Worker> workers)
     {
         static string Signature(Worker w) => string.Join('|',
             w.Hours,
             string.Join(',', w.Skills.Order(StringComparer.Ordinal)),
-            string.Join(',', w.Current.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             string.Join(',', w.Fixed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             string.Join(',', w.Excluded.Order(StringComparer.Ordinal)));
 
         return [.. workers.Select((w, i) => (Signature(w), i))
             .GroupBy(p => p.Item1, StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
             .Select(g => g.Select(p => p.i).ToArray())];
     }
 }

@@ -38,8 +38,14 @@ internal sealed class CpSatModel
     /// <summary>Whether the model covers every worker (not a neighbourhood).</summary>
     public bool IsWhole => _scope.Length == _problem.WorkerCount;
 
+    /// <summary>Whether the model is of one worker alone (<see cref="BuildAlone"/>), with no outside workers.</summary>
+    private bool _alone;
+
     /// <summary>The stage whose objective the model minimises.</summary>
     public Stage Stage { get; private set; }
+
+    /// <summary>Whether interchangeable workers are ordered: only in the whole balance model, where who is who does not matter.</summary>
+    private bool BreaksSymmetry => IsWhole && Stage == Stage.Balance && !_alone;
 
     /// <summary>Whether the balance objective adds the sum of the scope's deviations as a tie-break.</summary>
     private bool SumsDeviations => !IsWhole && Stage == Stage.Balance;
@@ -48,7 +54,14 @@ internal sealed class CpSatModel
     /// Builds the model for <paramref name="scope"/> (all workers when null), holding every other worker at
     /// <paramref name="incumbent"/>, minimising <paramref name="stage"/> under <paramref name="caps"/>.
     /// </summary>
-    public static CpSatModel Build(BalancingProblem problem, Stage stage, StageCaps caps, int[]? scope = null, int[]? incumbent = null)
+    /// <param name="problem">The compiled problem.</param>
+    /// <param name="stage">The stage whose objective to minimise.</param>
+    /// <param name="caps">The values earlier stages reached, which this one must keep.</param>
+    /// <param name="scope">The workers whose hours may change; all when <see langword="null"/>.</param>
+    /// <param name="incumbent">The plan that holds the workers outside the scope.</param>
+    /// <param name="lowerBound">A proven lower bound on the balance objective, stated to help CP-SAT's proof.</param>
+    public static CpSatModel Build(
+        BalancingProblem problem, Stage stage, StageCaps caps, int[]? scope = null, int[]? incumbent = null, long lowerBound = 0)
     {
         scope ??= [.. Enumerable.Range(0, problem.WorkerCount)];
         if (scope.Length < problem.WorkerCount && incumbent is null)
@@ -63,12 +76,37 @@ internal sealed class CpSatModel
         model.AddDeviations(incumbent);
         model.AddSymmetryBreaking();
         model.AddObjective(stage, caps, incumbent);
+        if (lowerBound > 0)
+        {
+            model.Model.Add(model.BalanceExpr() >= lowerBound);
+        }
+
+        return model;
+    }
+
+    /// <summary>
+    /// The model of one worker alone, with no task to cover: their least deviation in dimension
+    /// <paramref name="dimension"/> (0 empowerment, 1 desirability), or, for -1, their least weighted deviation
+    /// <c>wE·d_E + wD·d_D</c>. What no worker can reach alone no plan reaches: it bounds the objective from below.
+    /// </summary>
+    public static CpSatModel BuildAlone(BalancingProblem problem, int worker, int dimension)
+    {
+        var model = new CpSatModel(problem, [worker]) { Stage = Stage.Balance, _alone = true };
+        model.AddVariables();
+        model.AddWorkerRules();
+        model.AddDeviations(null);
+        model.Model.Minimize(dimension < 0 ? model.BalanceExpr() : model._deviation[dimension]);
         return model;
     }
 
     /// <summary>Hints every variable in scope with the values of <paramref name="plan"/>.</summary>
     public void Hint(int[] plan)
     {
+        if (BreaksSymmetry)
+        {
+            plan = _problem.OrderedWithinClasses(plan);
+        }
+
         Model.ClearHints();
         for (var p = 0; p < _x.Length; p++)
         {
@@ -182,7 +220,7 @@ internal sealed class CpSatModel
         for (var k = 0; k < 2; k++)
         {
             long outside = 0;
-            if (!IsWhole)
+            if (!IsWhole && !_alone)
             {
                 for (var w = 0; w < _problem.WorkerCount; w++)
                 {
@@ -233,12 +271,12 @@ internal sealed class CpSatModel
     /// <summary>Interchangeable workers are ordered by empowerment score, which removes their permutations.</summary>
     private void AddSymmetryBreaking()
     {
-        if (!IsWhole || Stage != Stage.Balance)
+        if (!BreaksSymmetry)
         {
             return;
         }
 
-        foreach (var group in _problem.IdenticalWorkers)
+        foreach (var group in _problem.BalanceClasses)
         {
             for (var i = 0; i + 1 < group.Length; i++)
             {

@@ -1,4 +1,5 @@
 using Google.OrTools.Sat;
+using Microsoft.Extensions.Logging;
 
 namespace JobBalancing.Solving;
 
@@ -7,7 +8,7 @@ namespace JobBalancing.Solving;
 /// incumbent plan, and keeps a change only when it improves the stage (lexicographically with the later ones).
 /// The neighbourhood always holds the workers that set the stage's value, so that each step can improve it.
 /// </summary>
-internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads, int seed, Action<Stage, int[]> onImproved)
+internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads, int seed, ILogger logger, Action<Stage, int[]> onImproved)
 {
     private const int MinSize = 4;
     private const int MaxSize = 48;
@@ -26,16 +27,20 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
             model.Hint(incumbent);
             var remaining = deadline - DateTime.UtcNow;
             var limit = TimeSpan.FromSeconds(Math.Min(remaining.TotalSeconds, 0.5 + (0.05 * _size)));
+            var started = DateTime.UtcNow;
             var outcome = CpSatRun.Solve(model, incumbent, limit, Math.Min(threads, 2), _random.Next(), cancellationToken);
-            if (outcome.Plan is { } plan && StageValues.Of(problem, plan) is var candidate && candidate.IsBetterThan(values, stage))
+            var improved = outcome.Plan is { } plan && StageValues.Of(problem, plan).IsBetterThan(values, stage);
+            if (improved)
             {
-                (incumbent, values, stale) = (plan, candidate, 0);
+                (incumbent, values, stale) = (outcome.Plan!, StageValues.Of(problem, outcome.Plan!), 0);
                 onImproved(stage, incumbent);
             }
             else
             {
                 stale++;
             }
+
+            Log.NeighbourhoodSolved(logger, scope.Length, outcome.Status.ToString(), (DateTime.UtcNow - started).TotalSeconds, stage.ToString(), values.Of(stage), improved);
 
             _size = outcome.Status == CpSolverStatus.Optimal
                 ? Math.Min(MaxSize, _size + 1 + (stale / 4))

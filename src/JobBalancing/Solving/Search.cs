@@ -31,15 +31,28 @@ internal sealed class Search(
         var tieBreaks = options.TieBreaks ? new[] { Stage.Training, Stage.Reassignment, Stage.Fragments } : [];
         var balanceDeadline = tieBreaks.Length == 0 ? _deadline : DateTime.UtcNow + ((_deadline - DateTime.UtcNow) * 0.7);
 
-        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
-        var first = Run(whole, Stage.Balance, IsLarge ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: IsLarge);
-        if (first.IsInfeasible)
+        UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
+        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
+        var start = FirstPlan(whole, balanceDeadline);
+        if (start.IsInfeasible)
         {
             return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
         }
 
-        UseBound(first.Bound, "CP-SAT");
-        var proven = first.IsOptimal;
+        var proven = start.IsOptimal;
+        if (!proven && _incumbent is not null)
+        {
+            Swap(balanceDeadline);
+        }
+
+        if (!IsLarge && !proven && _incumbent is not null)
+        {
+            whole.Hint(_incumbent);
+            var run = Run(whole, Stage.Balance, Midpoint(balanceDeadline), stopAtFirst: false);
+            UseBound(run.Bound, "CP-SAT");
+            proven = run.IsOptimal;
+        }
+
         if (_incumbent is not null && !proven)
         {
             _incumbent = Neighbourhoods().Improve(_incumbent, Stage.Balance, StageCaps.None, balanceDeadline, cancellationToken);
@@ -66,6 +79,36 @@ internal sealed class Search(
 
         var first = Run(whole, Stage.Balance, _deadline, stopAtFirst: true);
         return new SearchOutcome(_incumbent, _bound, _boundSource, BalanceProven: first.IsOptimal, Infeasible: first.IsInfeasible);
+    }
+
+    /// <summary>
+    /// A first plan: the current assignment when it keeps every rule, otherwise CP-SAT's first solution of the whole
+    /// model, hinted with the current assignment.
+    /// </summary>
+    private CpSatOutcome FirstPlan(CpSatModel whole, DateTime deadline)
+    {
+        var current = problem.CurrentPlan();
+        if (problem.Keeps(current))
+        {
+            _incumbent = current;
+            var value = StageValues.Of(problem, current).Balance;
+            Report(value, _bound, "start");
+            return new CpSatOutcome(Google.OrTools.Sat.CpSolverStatus.Feasible, current, value, _bound);
+        }
+
+        whole.Hint(current);
+        return Run(whole, Stage.Balance, deadline, stopAtFirst: true);
+    }
+
+    /// <summary>Runs the swap search from the incumbent until it stalls, keeping its plan when it balances better.</summary>
+    private void Swap(DateTime deadline)
+    {
+        var plan = new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 200_000, cancellationToken);
+        if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+        {
+            _incumbent = plan;
+            Report(StageValues.Of(problem, plan).Balance, _bound, "swaps");
+        }
     }
 
     /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>
@@ -124,7 +167,6 @@ internal sealed class Search(
         if (lp is not null)
         {
             UseBound(lp.Bound, "LP relaxation");
-            Log.RelaxationSolved(logger, problem.Workplace.Id, problem.ToRatingPoints(lp.Bound), clock.Elapsed.TotalSeconds);
         }
 
         return lp;
@@ -132,18 +174,15 @@ internal sealed class Search(
 
     private void UseBound(long bound, string source)
     {
-        if (bound > _bound || _boundSource == "none")
+        Log.BoundFound(logger, source, problem.ToRatingPoints(bound), clock.Elapsed.TotalSeconds);
+        if (bound > _bound || (_boundSource == "none" && bound == _bound))
         {
-            (_bound, _boundSource) = (Math.Max(bound, _bound), source);
+            (_bound, _boundSource) = (bound, source);
         }
     }
 
-    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, (stage, plan) =>
-    {
-        var values = StageValues.Of(problem, plan);
-        Log.NeighbourhoodImproved(logger, problem.WorkerCount, stage.ToString(), values.Of(stage));
-        Report(values.Balance, _bound, stage.ToString().ToLowerInvariant());
-    });
+    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, logger, (stage, plan) =>
+        Report(StageValues.Of(problem, plan).Balance, _bound, stage.ToString().ToLowerInvariant()));
 
     private void Report(long objective, long bound, string stage) =>
         progress?.Report(new SolveProgress(problem.ToRatingPoints(objective), problem.ToRatingPoints(Math.Min(bound, objective)), clock.Elapsed, stage));
@@ -157,6 +196,8 @@ internal sealed class Search(
             return rounded < pair.Lowest ? (pair.Fixed > 0 || rounded * 2 >= pair.Lowest ? pair.Lowest : 0) : Math.Min(rounded, pair.Upper);
         }),
     ];
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static DateTime Midpoint(DateTime deadline) => DateTime.UtcNow + ((deadline - DateTime.UtcNow) / 2);
 

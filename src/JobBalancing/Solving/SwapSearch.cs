@@ -1,0 +1,292 @@
+namespace JobBalancing.Solving;
+
+/// <summary>
+/// A fast local search for balance: worker a gives δ hours of task t to worker b and takes δ hours of task u from b,
+/// which keeps every task covered and every worker's hours. A move must keep chunks, service limits, fixed hours and
+/// the fragmentation limit, must not raise either largest deviation, and must lower <c>Σ_w (wE·d_E)⁴ + (wD·d_D)⁴</c>,
+/// a sum that leans hardest on the workers furthest from the averages. Each move is scored in constant time, so
+/// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves.
+/// </summary>
+internal sealed class SwapSearch
+{
+    private readonly BalancingProblem _problem;
+    private readonly Random _random;
+    private readonly int[,] _pairOf;
+    private readonly double[][] _rating;
+    private readonly double[] _average = new double[2];
+    private readonly double[] _weight = new double[2];
+    private readonly int[] _plan;
+    private readonly double[][] _deviation;
+    private readonly int[] _held;
+    private readonly int[][] _workersOfTask;
+
+    public SwapSearch(BalancingProblem problem, int[] plan, int seed)
+    {
+        _problem = problem;
+        _random = new Random(seed);
+        _plan = (int[])plan.Clone();
+        _pairOf = new int[problem.WorkerCount, problem.TaskCount];
+        for (var w = 0; w < problem.WorkerCount; w++)
+        {
+            for (var t = 0; t < problem.TaskCount; t++)
+            {
+                _pairOf[w, t] = -1;
+            }
+        }
+
+        for (var p = 0; p < problem.Pairs.Length; p++)
+        {
+            _pairOf[problem.Pairs[p].Worker, problem.Pairs[p].Task] = p;
+        }
+
+        _workersOfTask = [.. problem.PairsOfTask.Select(pairs => pairs.Select(p => problem.Pairs[p].Worker).ToArray())];
+        _rating = [.. problem.Ratings.Select(r => r.Select(v => (double)v / problem.RatingScale).ToArray())];
+        for (var k = 0; k < 2; k++)
+        {
+            _average[k] = (double)problem.RatingTotals[k] / problem.RatingScale / problem.TotalHours;
+            _weight[k] = (double)problem.Weights[k] / problem.WeightScale;
+        }
+
+        _deviation = [new double[problem.WorkerCount], new double[problem.WorkerCount]];
+        _held = new int[problem.WorkerCount];
+        for (var w = 0; w < problem.WorkerCount; w++)
+        {
+            var score = new double[2];
+            foreach (var p in problem.PairsOfWorker[w].Where(p => _plan[p] > 0))
+            {
+                _held[w]++;
+                score[0] += _rating[0][problem.Pairs[p].Task] * _plan[p];
+                score[1] += _rating[1][problem.Pairs[p].Task] * _plan[p];
+            }
+
+            for (var k = 0; k < 2; k++)
+            {
+                _deviation[k][w] = (score[k] / problem.WorkerHours[w]) - _average[k];
+            }
+        }
+    }
+
+    /// <summary>Tries moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
+    /// <returns>The improved plan (hours per pair).</returns>
+    public int[] Improve(DateTime deadline, int patience, CancellationToken cancellationToken)
+    {
+        var max = new[] { MaxAbs(_deviation[0]), MaxAbs(_deviation[1]) };
+        var failures = 0;
+        for (var tries = 0L; failures < patience; tries++)
+        {
+            if ((tries & 1023) == 0 && (DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested))
+            {
+                break;
+            }
+
+            if (TryMove(max))
+            {
+                failures = 0;
+                max[0] = MaxAbs(_deviation[0]);
+                max[1] = MaxAbs(_deviation[1]);
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        return (int[])_plan.Clone();
+    }
+
+    private bool TryMove(double[] max)
+    {
+        var a = PickWorker(max);
+        var fromA = _problem.PairsOfWorker[a];
+        var pAt = fromA[_random.Next(fromA.Length)];
+        if (_plan[pAt] == 0)
+        {
+            return false;
+        }
+
+        var t = _problem.Pairs[pAt].Task;
+        var takers = _workersOfTask[t];
+        var b = takers[_random.Next(takers.Length)];
+        if (b == a)
+        {
+            return false;
+        }
+
+        var fromB = _problem.PairsOfWorker[b];
+        var pBu = fromB[_random.Next(fromB.Length)];
+        var u = _problem.Pairs[pBu].Task;
+        if (_plan[pBu] == 0 || u == t)
+        {
+            return false;
+        }
+
+        var pBt = _pairOf[b, t];
+        var pAu = _pairOf[a, u];
+        if (pAu < 0)
+        {
+            return false;
+        }
+
+        var best = 0;
+        var bestGain = 1e-12;
+        foreach (var delta in Candidates(a, b, t, u, pAt, pBu, pBt, pAu))
+        {
+            var gain = Gain(a, b, t, u, delta, max);
+            if (gain > bestGain)
+            {
+                (best, bestGain) = (delta, gain);
+            }
+        }
+
+        if (best == 0)
+        {
+            return false;
+        }
+
+        Apply(a, b, t, u, pAt, pBu, pBt, pAu, best);
+        return true;
+    }
+
+    /// <summary>A worker at a largest deviation half of the time, any worker otherwise.</summary>
+    private int PickWorker(double[] max)
+    {
+        if (_random.Next(2) == 0)
+        {
+            return _random.Next(_problem.WorkerCount);
+        }
+
+        var k = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
+        var start = _random.Next(_problem.WorkerCount);
+        for (var i = 0; i < _problem.WorkerCount; i++)
+        {
+            var w = (start + i) % _problem.WorkerCount;
+            if (Math.Abs(_deviation[k][w]) >= max[k] - 1e-9)
+            {
+                return w;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>The amounts worth trying: whole holdings (which free a task), one chunk, and the amounts that would
+    /// bring a or b to the average in either dimension; only those that keep every rule.</summary>
+    private IEnumerable<int> Candidates(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu)
+    {
+        var xAt = _plan[pAt];
+        var xBu = _plan[pBu];
+        var xBt = _plan[pBt];
+        var xAu = _plan[pAu];
+        var limit = Math.Min(Math.Min(xAt, xBu), Math.Min(_problem.Pairs[pBt].Upper - xBt, _problem.Pairs[pAu].Upper - xAu));
+        if (limit <= 0)
+        {
+            yield break;
+        }
+
+        Span<int> deltas = stackalloc int[8];
+        var n = 0;
+        deltas[n++] = xAt;
+        deltas[n++] = xBu;
+        deltas[n++] = Math.Max(_problem.Pairs[pBt].Lowest, _problem.Pairs[pAu].Lowest);
+        deltas[n++] = 1;
+        for (var k = 0; k < 2; k++)
+        {
+            var perHour = _rating[k][u] - _rating[k][t];
+            if (Math.Abs(perHour) > 1e-12)
+            {
+                deltas[n++] = (int)Math.Round(-_deviation[k][a] * _problem.WorkerHours[a] / perHour);
+                deltas[n++] = (int)Math.Round(_deviation[k][b] * _problem.WorkerHours[b] / perHour);
+            }
+        }
+
+        var result = new List<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var delta = deltas[i];
+            if (delta > 0 && delta <= limit && !result.Contains(delta) && Keeps(a, b, pAt, pBu, pBt, pAu, delta))
+            {
+                result.Add(delta);
+            }
+        }
+
+        foreach (var delta in result)
+        {
+            yield return delta;
+        }
+    }
+
+    private bool Keeps(int a, int b, int pAt, int pBu, int pBt, int pAu, int delta)
+    {
+        bool Valid(int p, int x) => x == 0 ? _problem.Pairs[p].Fixed == 0 : x >= _problem.Pairs[p].Lowest && x <= _problem.Pairs[p].Upper;
+
+        int At(int p, int change) => _plan[p] + change;
+        if (!Valid(pAt, At(pAt, -delta)) || !Valid(pBu, At(pBu, -delta)) || !Valid(pBt, At(pBt, delta)) || !Valid(pAu, At(pAu, delta)))
+        {
+            return false;
+        }
+
+        var heldA = _held[a] - (At(pAt, -delta) == 0 ? 1 : 0) + (_plan[pAu] == 0 ? 1 : 0);
+        var heldB = _held[b] - (At(pBu, -delta) == 0 ? 1 : 0) + (_plan[pBt] == 0 ? 1 : 0);
+        return heldA <= _problem.MaxTasksPerWorker && heldB <= _problem.MaxTasksPerWorker;
+    }
+
+    /// <summary>How much the move lowers the fourth-power sum; negative or zero when it is no better, and
+    /// <see cref="double.NegativeInfinity"/> when it would raise a largest deviation.</summary>
+    private double Gain(int a, int b, int t, int u, int delta, double[] max)
+    {
+        var gain = 0.0;
+        for (var k = 0; k < 2; k++)
+        {
+            if (_weight[k] == 0)
+            {
+                continue;
+            }
+
+            var perHour = _rating[k][u] - _rating[k][t];
+            var newA = _deviation[k][a] + (delta * perHour / _problem.WorkerHours[a]);
+            var newB = _deviation[k][b] - (delta * perHour / _problem.WorkerHours[b]);
+            if (Math.Abs(newA) > max[k] + 1e-12 || Math.Abs(newB) > max[k] + 1e-12)
+            {
+                return double.NegativeInfinity;
+            }
+
+            gain += Fourth(_weight[k] * _deviation[k][a]) + Fourth(_weight[k] * _deviation[k][b])
+                    - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
+        }
+
+        return gain;
+    }
+
+    private void Apply(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu, int delta)
+    {
+        _held[a] += (_plan[pAu] == 0 ? 1 : 0) - (_plan[pAt] == delta ? 1 : 0);
+        _held[b] += (_plan[pBt] == 0 ? 1 : 0) - (_plan[pBu] == delta ? 1 : 0);
+        _plan[pAt] -= delta;
+        _plan[pBu] -= delta;
+        _plan[pBt] += delta;
+        _plan[pAu] += delta;
+        for (var k = 0; k < 2; k++)
+        {
+            var perHour = _rating[k][u] - _rating[k][t];
+            _deviation[k][a] += delta * perHour / _problem.WorkerHours[a];
+            _deviation[k][b] -= delta * perHour / _problem.WorkerHours[b];
+        }
+    }
+
+    private static double Fourth(double value)
+    {
+        var square = value * value;
+        return square * square;
+    }
+
+    private static double MaxAbs(double[] values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, Math.Abs(v));
+        }
+
+        return max;
+    }
+}

@@ -1,0 +1,51 @@
+namespace JobBalancing.Solving;
+
+/// <summary>
+/// A lower bound on the objective from the integer structure of single jobs: each worker alone, with their skills,
+/// chunks, service limits, fixed and excluded tasks and the fragmentation limit, can come only so close to the
+/// averages. <c>Δ_E ≥ max_w min d_E(w)</c>, <c>Δ_D ≥ max_w min d_D(w)</c>, and the objective is at least
+/// <c>max(wE·that + wD·that, max_w min (wE·d_E(w) + wD·d_D(w)))</c>. Where the LP relaxation, which lets hours
+/// be divided freely, proves nothing, this often does.
+/// </summary>
+internal static class WorkerBound
+{
+    /// <summary>The bound in the integer objective's units, computed within <paramref name="limit"/>.</summary>
+    public static long Compute(BalancingProblem problem, TimeSpan limit, int seed, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        var perDimension = new long[2];
+        long combined = 0;
+        foreach (var group in problem.BalanceClasses.OrderByDescending(g => g.Length))
+        {
+            var worker = group[0];
+            for (var dimension = -1; dimension < 2; dimension++)
+            {
+                if (DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested)
+                {
+                    return Combine(problem, perDimension, combined);
+                }
+
+                if (dimension >= 0 && problem.Weights[dimension] == 0)
+                {
+                    continue;
+                }
+
+                var model = CpSatModel.BuildAlone(problem, worker, dimension);
+                var least = CpSatRun.Solve(model, null, TimeSpan.FromSeconds(Math.Min(0.25, (deadline - DateTime.UtcNow).TotalSeconds)), 1, seed, cancellationToken).Bound;
+                if (dimension < 0)
+                {
+                    combined = Math.Max(combined, least);
+                }
+                else
+                {
+                    perDimension[dimension] = Math.Max(perDimension[dimension], least);
+                }
+            }
+        }
+
+        return Combine(problem, perDimension, combined);
+    }
+
+    private static long Combine(BalancingProblem problem, long[] perDimension, long combined) =>
+        Math.Max(combined, (problem.Weights[0] * perDimension[0]) + (problem.Weights[1] * perDimension[1]));
+}
