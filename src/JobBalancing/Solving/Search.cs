@@ -14,6 +14,9 @@ internal sealed class Search(
     BalancingProblem problem, BalancerOptions options, ILogger logger, IProgress<SolveProgress>? progress, Stopwatch clock,
     CancellationToken cancellationToken)
 {
+    /// <summary>Up to this many pairs CP-SAT gets the whole balance budget: it proves optimality where anything can.</summary>
+    private const int SmallModelPairs = 1000;
+
     /// <summary>Above this many pairs the whole model is only asked for a first plan, then the neighbourhoods take over.</summary>
     private const int WholeModelPairs = 3000;
 
@@ -24,6 +27,8 @@ internal sealed class Search(
     private int[]? _incumbent;
 
     private bool IsLarge => problem.Pairs.Length > WholeModelPairs;
+
+    private bool IsSmall => problem.Pairs.Length <= SmallModelPairs;
 
     public SearchOutcome RunExact()
     {
@@ -48,7 +53,7 @@ internal sealed class Search(
         if (!IsLarge && !proven && _incumbent is not null)
         {
             whole.Hint(_incumbent);
-            var run = Run(whole, Stage.Balance, Midpoint(balanceDeadline), stopAtFirst: false);
+            var run = Run(whole, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: false);
             UseBound(run.Bound, "CP-SAT");
             proven = run.IsOptimal;
         }
@@ -78,7 +83,13 @@ internal sealed class Search(
         }
 
         var first = Run(whole, Stage.Balance, _deadline, stopAtFirst: true);
-        return new SearchOutcome(_incumbent, _bound, _boundSource, BalanceProven: first.IsOptimal, Infeasible: first.IsInfeasible);
+        if (_incumbent is not null && !first.IsOptimal)
+        {
+            Swap(_deadline);
+        }
+
+        var proven = _incumbent is not null && StageValues.Of(problem, _incumbent).Balance <= _bound;
+        return new SearchOutcome(_incumbent, _bound, _boundSource, proven, Infeasible: first.IsInfeasible);
     }
 
     /// <summary>

@@ -127,9 +127,10 @@ internal sealed class SwapSearch
             return false;
         }
 
+        Span<int> deltas = stackalloc int[8];
         var best = 0;
         var bestGain = 1e-12;
-        foreach (var delta in Candidates(a, b, t, u, pAt, pBu, pBt, pAu))
+        foreach (var delta in Candidates(a, b, t, u, pAt, pBu, pBt, pAu, deltas))
         {
             var gain = Gain(a, b, t, u, delta, max);
             if (gain > bestGain)
@@ -170,49 +171,42 @@ internal sealed class SwapSearch
     }
 
     /// <summary>The amounts worth trying: whole holdings (which free a task), one chunk, and the amounts that would
-    /// bring a or b to the average in either dimension; only those that keep every rule.</summary>
-    private IEnumerable<int> Candidates(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu)
+    /// bring a or b to the average in either dimension; only those that keep every rule, written into
+    /// <paramref name="deltas"/>.</summary>
+    private Span<int> Candidates(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu, Span<int> deltas)
     {
         var xAt = _plan[pAt];
         var xBu = _plan[pBu];
-        var xBt = _plan[pBt];
-        var xAu = _plan[pAu];
-        var limit = Math.Min(Math.Min(xAt, xBu), Math.Min(_problem.Pairs[pBt].Upper - xBt, _problem.Pairs[pAu].Upper - xAu));
+        var limit = Math.Min(Math.Min(xAt, xBu), Math.Min(_problem.Pairs[pBt].Upper - _plan[pBt], _problem.Pairs[pAu].Upper - _plan[pAu]));
         if (limit <= 0)
         {
-            yield break;
+            return [];
         }
 
-        Span<int> deltas = stackalloc int[8];
         var n = 0;
-        deltas[n++] = xAt;
-        deltas[n++] = xBu;
-        deltas[n++] = Math.Max(_problem.Pairs[pBt].Lowest, _problem.Pairs[pAu].Lowest);
-        deltas[n++] = 1;
+        void Consider(int delta, Span<int> into)
+        {
+            if (delta > 0 && delta <= limit && !into[..n].Contains(delta) && Keeps(a, b, pAt, pBu, pBt, pAu, delta))
+            {
+                into[n++] = delta;
+            }
+        }
+
+        Consider(xAt, deltas);
+        Consider(xBu, deltas);
+        Consider(Math.Max(_problem.Pairs[pBt].Lowest, _problem.Pairs[pAu].Lowest), deltas);
+        Consider(1, deltas);
         for (var k = 0; k < 2; k++)
         {
             var perHour = _rating[k][u] - _rating[k][t];
             if (Math.Abs(perHour) > 1e-12)
             {
-                deltas[n++] = (int)Math.Round(-_deviation[k][a] * _problem.WorkerHours[a] / perHour);
-                deltas[n++] = (int)Math.Round(_deviation[k][b] * _problem.WorkerHours[b] / perHour);
+                Consider((int)Math.Round(-_deviation[k][a] * _problem.WorkerHours[a] / perHour), deltas);
+                Consider((int)Math.Round(_deviation[k][b] * _problem.WorkerHours[b] / perHour), deltas);
             }
         }
 
-        var result = new List<int>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var delta = deltas[i];
-            if (delta > 0 && delta <= limit && !result.Contains(delta) && Keeps(a, b, pAt, pBu, pBt, pAu, delta))
-            {
-                result.Add(delta);
-            }
-        }
-
-        foreach (var delta in result)
-        {
-            yield return delta;
-        }
+        return deltas[..n];
     }
 
     private bool Keeps(int a, int b, int pAt, int pBu, int pBt, int pAu, int delta)
