@@ -78,8 +78,10 @@ public sealed class Balancer
         }
 
         var plan = PlanEvaluator.Evaluate(workplace, problem.ToHours(outcome.Plan));
-        var bound = Math.Min(problem.ToRatingPoints(outcome.Bound), plan.Objective);
         var status = outcome.BalanceProven ? SolveStatus.Optimal : SolveStatus.Feasible;
+
+        // The integer objective and the plan's own decimal arithmetic agree to 28 digits; a proven plan's bound is its objective.
+        var bound = status == SolveStatus.Optimal ? plan.Objective : Math.Min(problem.ToRatingPoints(outcome.Bound), plan.Objective);
         Log.SolveFinished(_logger, workplace.Id, status.ToString(), plan.Objective, bound, clock.Elapsed.TotalSeconds);
         return new BalancingResult
         {
