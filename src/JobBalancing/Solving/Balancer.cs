@@ -78,7 +78,9 @@ public sealed class Balancer
         }
 
         var plan = PlanEvaluator.Evaluate(workplace, problem.ToHours(outcome.Plan));
-        var status = outcome.BalanceProven ? SolveStatus.Optimal : SolveStatus.Feasible;
+        // With inexact scaling the model's optimum is one of rounded deviations: proven only when the bound meets the plan.
+        var proven = (outcome.BalanceProven && problem.IsExact) || plan.Objective <= problem.ToRatingPoints(outcome.Bound);
+        var status = proven ? SolveStatus.Optimal : SolveStatus.Feasible;
 
         // The integer objective and the plan's own decimal arithmetic agree to 28 digits; a proven plan's bound is its objective.
         var bound = status == SolveStatus.Optimal ? plan.Objective : Math.Min(problem.ToRatingPoints(outcome.Bound), plan.Objective);
