@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace JobBalancing.Benchmarks;
+
+/// <summary>What to measure: the instances, and the balancer's budget, seed and threads for each solve.</summary>
+/// <param name="Sizes">The instances, run one after another.</param>
+/// <param name="Budget">The balancer's time limit for each solve.</param>
+/// <param name="Seed">The seed of both the generator and the balancer.</param>
+/// <param name="Threads">The balancer's threads; 0 means one per processor.</param>
+internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads)
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project benchmarks/JobBalancing.Benchmarks -- [options]
+
+          --size LIST     instances to run, comma-separated: S, M, L, XL or WORKERSxTASKS (e.g. 40x16, 200x60); default S
+          --all           run S, 40x16, M, 200x60 and L (XL only when named: it needs many GB)
+          --quick         run S with a 2 s budget: a check for CI that the harness works
+          --seconds N     the balancer's time limit per instance; default 10
+          --seed N        the seed of the generated workplaces and of the balancer; default 1
+          --threads N     the balancer's threads, 0 for one per processor; default 0
+          --help          show this text
+
+        Exit code: 0 when every run found a plan and kept the balancer's contract, 1 otherwise, 2 for bad arguments.
+        """;
+
+    private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan QuickBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>The options the arguments ask for; <see langword="null"/> for <c>--help</c>.</summary>
+    /// <exception cref="FormatException">An argument is unknown, lacks its value, or has a bad one; the message says which.</exception>
+    public static HarnessOptions? Parse(IReadOnlyList<string> args)
+    {
+        IReadOnlyList<InstanceSize>? sizes = null;
+        TimeSpan? budget = null;
+        var (seed, threads, quick) = (1, 0, false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--help" or "-h":
+                    return null;
+                case "--size":
+                    sizes = Choose(sizes, [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(InstanceSize.Parse)]);
+                    break;
+                case "--all":
+                    sizes = Choose(sizes, InstanceSize.All);
+                    break;
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--seconds":
+                    budget = TimeSpan.FromSeconds(Number(args[i], Value(), double.Parse, 0.001, 86_400));
+                    break;
+                case "--seed":
+                    seed = Number(args[i], Value(), int.Parse, 0, int.MaxValue);
+                    break;
+                case "--threads":
+                    threads = Number(args[i], Value(), int.Parse, 0, 256);
+                    break;
+                default:
+                    throw new FormatException($"unknown argument \"{args[i]}\"");
+            }
+        }
+
+        if (quick && (sizes is not null || budget is not null))
+        {
+            throw new FormatException("--quick chooses the instance and the budget itself; leave out --size, --all and --seconds");
+        }
+
+        return quick
+            ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads)
+            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads);
+    }
+
+    private static IReadOnlyList<InstanceSize> Choose(IReadOnlyList<InstanceSize>? earlier, IReadOnlyList<InstanceSize> sizes) =>
+        earlier is null ? sizes : throw new FormatException("give either --size or --all, once");
+
+    private static T Number<T>(string name, string text, Func<string, IFormatProvider, T> parse, T min, T max)
+        where T : IComparable<T>
+    {
+        T value;
+        try
+        {
+            value = parse(text, CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw new FormatException($"{name} \"{text}\" is not a number", e);
+        }
+
+        return value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0
+            ? value
+            : throw new FormatException(Invariant.Text($"{name} {text} must be between {min} and {max}"));
+    }
+}
