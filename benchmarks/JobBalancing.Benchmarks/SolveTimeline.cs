@@ -29,14 +29,14 @@ internal sealed class ProgressRecorder : IProgress<SolveProgress>
 }
 
 /// <summary>
-/// What a solve knew when: the reported plans' objectives and bounds over time, on the balancer's clock. Each report
-/// comes with a plan, so the first report is the first plan.
+/// What a solve knew when: the reported objectives and bounds over time, on the balancer's clock. Reports before the
+/// first plan carry only a bound.
 /// </summary>
 /// <param name="Reports">The progress reports, in time order.</param>
 internal sealed record SolveTimeline(IReadOnlyList<SolveProgress> Reports)
 {
     /// <summary>When the first plan was reported; <see langword="null"/> when none was.</summary>
-    public TimeSpan? FirstPlan => Reports.Count == 0 ? null : Reports[0].Elapsed;
+    public TimeSpan? FirstPlan => Reports.FirstOrDefault(r => r.Objective is not null)?.Elapsed;
 
     /// <summary>
     /// What was known at <paramref name="checkpoint"/>: the best objective and the best bound reported before it;
@@ -45,7 +45,8 @@ internal sealed record SolveTimeline(IReadOnlyList<SolveProgress> Reports)
     public (decimal Objective, decimal Bound)? At(TimeSpan checkpoint)
     {
         var before = Reports.Where(r => r.Elapsed <= checkpoint).ToList();
-        return before.Count == 0 ? null : (before.Min(r => r.Objective), before.Max(r => r.Bound));
+        var plans = before.Where(r => r.Objective is not null).ToList();
+        return plans.Count == 0 ? null : (plans.Min(r => r.Objective!.Value), before.Max(r => r.Bound));
     }
 
     /// <summary>

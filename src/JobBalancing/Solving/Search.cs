@@ -102,9 +102,8 @@ internal sealed class Search(
         if (problem.Keeps(current))
         {
             _incumbent = current;
-            var value = StageValues.Of(problem, current).Balance;
-            Report(value, _bound, "start");
-            return new CpSatOutcome(Google.OrTools.Sat.CpSolverStatus.Feasible, current, value, _bound);
+            Report("start");
+            return new CpSatOutcome(Google.OrTools.Sat.CpSolverStatus.Feasible, current, StageValues.Of(problem, current).Balance, _bound);
         }
 
         whole.Hint(current);
@@ -118,7 +117,7 @@ internal sealed class Search(
         if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
         {
             _incumbent = plan;
-            Report(StageValues.Of(problem, plan).Balance, _bound, "swaps");
+            Report("swaps");
         }
     }
 
@@ -166,7 +165,7 @@ internal sealed class Search(
         if (outcome.Plan is { } plan
             && (_incumbent is null || StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent), stage)))
         {
-            _incumbent = plan;
+            Keep(plan, stage);
         }
 
         return outcome;
@@ -189,14 +188,36 @@ internal sealed class Search(
         if (bound > _bound || (_boundSource == "none" && bound == _bound))
         {
             (_bound, _boundSource) = (bound, source);
+            Report("bound");
         }
     }
 
-    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, logger, (stage, plan) =>
-        Report(StageValues.Of(problem, plan).Balance, _bound, stage.ToString().ToLowerInvariant()));
+    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, logger, (stage, plan) => Keep(plan, stage));
 
-    private void Report(long objective, long bound, string stage) =>
-        progress?.Report(new SolveProgress(problem.ToRatingPoints(objective), problem.ToRatingPoints(Math.Min(bound, objective)), clock.Elapsed, stage));
+    /// <summary>Makes <paramref name="plan"/> the incumbent, reporting it when it balances better than the last.</summary>
+    private void Keep(int[] plan, Stage stage)
+    {
+        var better = _incumbent is null || StageValues.Of(problem, plan).Balance < StageValues.Of(problem, _incumbent).Balance;
+        _incumbent = plan;
+        if (better)
+        {
+            Report(stage.ToString().ToLowerInvariant());
+        }
+    }
+
+    /// <summary>Reports the incumbent's objective and the bound.</summary>
+    private void Report(string stage)
+    {
+        long? objective = _incumbent is null ? null : StageValues.Of(problem, _incumbent).Balance;
+        Report(objective, _bound, stage);
+    }
+
+    private void Report(long? objective, long bound, string stage) =>
+        progress?.Report(new SolveProgress(
+            objective is { } value ? problem.ToRatingPoints(value) : null,
+            problem.ToRatingPoints(objective is { } cap ? Math.Min(bound, cap) : bound),
+            clock.Elapsed,
+            stage));
 
     /// <summary>Rounds fractional hours to values each pair may take: 0 or <c>chunk..upper</c>.</summary>
     private int[] Round(double[] hours) =>

@@ -36,8 +36,11 @@ public enum SolveMethod
 }
 
 /// <summary>A report on a running solve: the best objective so far and the best proven bound.</summary>
-/// <param name="Objective">The objective of the best plan found so far, in rating points.</param>
+/// <param name="Objective">The objective of the best plan found so far, in rating points; <see langword="null"/> before the first plan.</param>
 /// <param name="Bound">The best proven lower bound on the objective so far, in rating points.</param>
 /// <param name="Elapsed">Time since the solve began.</param>
-/// <param name="Stage">What the solver is doing: <c>start</c>, <c>balance</c>, <c>training</c>, <c>reassignment</c>, <c>fragments</c>.</param>
-public sealed record SolveProgress(decimal Objective, decimal Bound, TimeSpan Elapsed, string Stage);
+/// <param name="Stage">
+/// What the solver is doing: <c>bound</c> (proving a bound), <c>start</c> (first plan), <c>swaps</c> (local search),
+/// <c>balance</c> (CP-SAT), then the tie-breaks <c>training</c>, <c>reassignment</c>, <c>fragments</c>.
+/// </param>
+public sealed record SolveProgress(decimal? Objective, decimal Bound, TimeSpan Elapsed, string Stage);
