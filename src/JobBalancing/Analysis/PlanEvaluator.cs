@@ -36,9 +36,12 @@ public static class PlanEvaluator
         decimal HoursOf(Worker worker, WorkTask task) =>
             hours.TryGetValue(worker.Id, out var tasks) && tasks.TryGetValue(task.Id, out var h) ? h : 0;
 
-        var totalHours = workplace.Tasks.Sum(t => t.Hours);
-        var averageE = workplace.Tasks.Sum(t => t.Empowerment * t.Hours) / totalHours;
-        var averageD = workplace.Tasks.Sum(t => t.Desirability * t.Hours) / totalHours;
+        // Exact: Ē = A/T, and a job's deviation (S_w·T − A·H_w) / (H_w·T), each rounded once, so that a plan's figures
+        // and a solver's bound meet exactly when they are equal.
+        var totalHours = Fraction.Of(workplace.Tasks.Sum(t => t.Hours));
+        var averageE = Fraction.Of(workplace.Tasks.Sum(t => t.Empowerment * t.Hours)) / totalHours;
+        var averageD = Fraction.Of(workplace.Tasks.Sum(t => t.Desirability * t.Hours)) / totalHours;
+        Fraction maxE = Fraction.Zero, maxD = Fraction.Zero;
         var skillHours = workplace.Skills.ToDictionary(s => s.Id, s => s.TrainingHours, StringComparer.Ordinal);
 
         var jobs = new List<JobComplex>(workplace.Workers.Count);
@@ -81,17 +84,19 @@ public static class PlanEvaluator
                 violations.Add($"worker \"{worker.Id}\" holds {held.Count} tasks, more than maxTasksPerWorker {maxTasks}");
             }
 
-            var e = sumE / worker.Hours;
-            var d = sumD / worker.Hours;
+            var e = Fraction.Of(sumE) / Fraction.Of(worker.Hours);
+            var d = Fraction.Of(sumD) / Fraction.Of(worker.Hours);
+            maxE = Fraction.Max(maxE, (e - averageE).Abs());
+            maxD = Fraction.Max(maxD, (d - averageD).Abs());
             jobs.Add(new JobComplex
             {
                 Worker = worker.Id,
                 Hours = worker.Hours,
                 Tasks = held,
-                Empowerment = e,
-                Desirability = d,
-                EmpowermentDeviation = e - averageE,
-                DesirabilityDeviation = d - averageD,
+                Empowerment = e.ToDecimal(),
+                Desirability = d.ToDecimal(),
+                EmpowermentDeviation = (e - averageE).ToDecimal(),
+                DesirabilityDeviation = (d - averageD).ToDecimal(),
                 NewSkills = newSkills,
                 TrainingHours = newSkills.Sum(s => skillHours.GetValueOrDefault(s)),
                 ReassignedHours = reassigned,
@@ -107,17 +112,16 @@ public static class PlanEvaluator
             }
         }
 
-        var deltaE = jobs.Max(j => Math.Abs(j.EmpowermentDeviation));
-        var deltaD = jobs.Max(j => Math.Abs(j.DesirabilityDeviation));
+        var objective = (Fraction.Of(workplace.Weights.Empowerment) * maxE) + (Fraction.Of(workplace.Weights.Desirability) * maxD);
         return new Plan
         {
             Workplace = workplace.Id,
             Jobs = jobs,
-            EmpowermentAverage = averageE,
-            DesirabilityAverage = averageD,
-            EmpowermentMaxDeviation = deltaE,
-            DesirabilityMaxDeviation = deltaD,
-            Objective = workplace.Weights.Empowerment * deltaE + workplace.Weights.Desirability * deltaD,
+            EmpowermentAverage = averageE.ToDecimal(),
+            DesirabilityAverage = averageD.ToDecimal(),
+            EmpowermentMaxDeviation = maxE.ToDecimal(),
+            DesirabilityMaxDeviation = maxD.ToDecimal(),
+            Objective = objective.ToDecimal(),
             Costs = new PlanCosts(jobs.Sum(j => j.TrainingHours), jobs.Sum(j => j.ReassignedHours), jobs.Sum(j => j.Tasks.Count)),
             EmpowermentSpread = Spread(jobs.Select(j => j.Empowerment)),
             DesirabilitySpread = Spread(jobs.Select(j => j.Desirability)),

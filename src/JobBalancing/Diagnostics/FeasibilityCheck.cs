@@ -15,6 +15,14 @@ internal static class FeasibilityCheck
         var workplace = problem.Workplace;
         var unit = workplace.HourUnit;
         var training = workplace.Rules.AllowTraining ? "training is allowed" : "training is off";
+        foreach (var pair in problem.Pairs.Where(p => p.Fixed > 0 && p.Lowest > p.Upper))
+        {
+            var worker = workplace.Workers[pair.Worker];
+            var task = workplace.Tasks[pair.Task];
+            return $"{worker.DisplayName} has {Hours(pair.Fixed * unit)} of {task.DisplayName} fixed, but holding it at all takes at least "
+                + $"{Hours(pair.Lowest * unit)} (minChunk) and {worker.DisplayName} can hold at most {Hours(pair.Upper * unit)} of it";
+        }
+
         for (var t = 0; t < problem.TaskCount; t++)
         {
             var task = workplace.Tasks[t];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using JobBalancing.Analysis;
 using JobBalancing.Domain;
 
 namespace JobBalancing.Solving;
@@ -65,7 +66,7 @@ internal sealed class BalancingProblem
 
     public int[][] PairsOfTask { get; private init; } = [];
 
-    /// <summary>Skills, with training cost in hour units (rounded up) for the tie-break.</summary>
+    /// <summary>Skills, with their training hours scaled to whole numbers (by a power of ten) for the tie-break.</summary>
     public Skill[] Skills { get; private init; } = [];
 
     public long[] TrainingCost { get; private init; } = [];
@@ -82,11 +83,8 @@ internal sealed class BalancingProblem
     /// </summary>
     public int[][] BalanceClasses { get; private init; } = [];
 
-    /// <summary>The denominator that turns a scaled deviation <c>D</c> into rating points.</summary>
-    public decimal DeviationDenominator => (decimal)DeviationScale * TotalHours * RatingScale;
-
     /// <summary>The denominator that turns the integer objective <c>wE'·D_E + wD'·D_D</c> into rating points.</summary>
-    public decimal ObjectiveDenominator => DeviationDenominator * WeightScale;
+    public BigInteger ObjectiveDenominator => (BigInteger)DeviationScale * TotalHours * RatingScale * WeightScale;
 
     /// <summary>
     /// An integer objective <c>wE'·D_E + wD'·D_D</c> in rating points. With inexact scaling each <c>D</c> was rounded
@@ -95,7 +93,7 @@ internal sealed class BalancingProblem
     public decimal ToRatingPoints(long objective)
     {
         var slack = IsExact || objective == 0 ? 0 : Weights[0] + Weights[1];
-        return Math.Max(0, objective - slack) / ObjectiveDenominator;
+        return new Fraction(Math.Max(0, objective - slack), ObjectiveDenominator).ToDecimal();
     }
 
     /// <summary>The current assignment as a plan (hours per pair), with hours on pairs no longer allowed dropped.</summary>
@@ -210,8 +208,9 @@ internal sealed class BalancingProblem
 
                 var chunk = task.MinChunk is { } c ? Units(c) : 1;
                 var upper = Math.Min(Math.Min(workerHours[w], taskHours[t]), task.MaxPerWorker is { } m ? Units(m) : int.MaxValue);
-                if (upper < Math.Max(chunk, 1))
+                if (upper < Math.Max(chunk, 1) && fixedUnits == 0)
                 {
+                    // Nobody could hold this pair; a fixed pair stays, empty, for FeasibilityCheck to explain.
                     continue;
                 }
 
@@ -239,7 +238,7 @@ internal sealed class BalancingProblem
             PairsOfWorker = Group(pairArray, workers.Count, p => p.Worker),
             PairsOfTask = Group(pairArray, tasks.Count, p => p.Task),
             Skills = [.. workplace.Skills],
-            TrainingCost = [.. workplace.Skills.Select(s => (long)Math.Ceiling(s.TrainingHours / unit))],
+            TrainingCost = ScaledToWhole(workplace.Skills.Select(s => s.TrainingHours)),
             MaxTasksPerWorker = Math.Min(workplace.Rules.MaxTasksPerWorker ?? tasks.Count, tasks.Count),
             HasCurrent = [.. workers.Select(w => w.Current.Count > 0)],
             BalanceClasses = BalanceClassesOf(workers),
@@ -275,6 +274,14 @@ internal sealed class BalancingProblem
         var maxHours = workerHours.DefaultIfEmpty(1).Max();
         var magnitude = (double)lcm * total * Math.Max(maxRating, ratingScale) * maxHours;
         return magnitude < Limit ? (lcm, true) : (1, false);
+    }
+
+    /// <summary>Non-negative decimals times the least power of ten that makes them all whole.</summary>
+    private static long[] ScaledToWhole(IEnumerable<decimal> values)
+    {
+        var list = values.ToArray();
+        var scale = Pow10(list.Select(Numbers.Decimals).DefaultIfEmpty(0).Max());
+        return [.. list.Select(v => checked((long)(v * scale)))];
     }
 
     private static long Pow10(int decimals)
