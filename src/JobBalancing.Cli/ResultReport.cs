@@ -37,19 +37,21 @@ internal static class ResultReport
         jobs.WriteTo(output);
         output.WriteLine();
         var costs = plan.Costs;
-        WriteLine(output, "costs", $"training {Hours(costs.TrainingHours)} h, reassigned {Hours(costs.ReassignedHours)} h, {costs.Fragments} task fragments");
+        WriteLine(output, "costs", $"training {Hours(costs.TrainingHours)} h, reassigned {Hours(costs.ReassignedHours)} h, {Count(costs.Fragments, "task fragment")}");
     }
 
     /// <summary>One line that says what happened and where the result went, for runs that write it to a file.</summary>
     public static string Summary(BalancingResult result, string resultPath)
     {
         var outcome = result.Plan is { } plan
-            ? $"{result.Status}: objective {Score(plan.Objective)}, bound {Score(result.Bound)}, gap {Score(result.Gap ?? 0)}; {plan.Jobs.Count} jobs in {Seconds(result.SolveTime)}"
+            ? $"{result.Status}: objective {Score(plan.Objective)}, bound {Score(result.Bound)}, gap {Score(result.Gap ?? 0)}; {Count(plan.Jobs.Count, "job")} in {Seconds(result.SolveTime)}"
             : result.Status == SolveStatus.Invalid
-                ? $"{result.Status}: {result.Problems.Count} problems"
+                ? $"{result.Status}: {Count(result.Problems.Count, "problem")}"
                 : $"{result.Status}: no plan";
         return $"{outcome}; result written to {resultPath}";
     }
+
+    private static string Count(int count, string thing) => count == 1 ? $"1 {thing}" : $"{count} {thing}s";
 
     private static void WriteLine(TextWriter output, string label, string value) => output.WriteLine($"{label,-11} {value}");
 

@@ -51,6 +51,9 @@ internal sealed class SolveCommand
     {
         Description = $"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.",
         HelpName = "result.json",
+
+        // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
+        Validators = { static result => CheckResultPath(result) },
     };
 
     private readonly Option<bool> _json = new("--json")
@@ -82,14 +85,6 @@ internal sealed class SolveCommand
 
     private int Run(ParseResult parseResult)
     {
-        var outPath = parseResult.GetValue(_out);
-        if (outPath is not null && MissingFolder(outPath) is { } folder)
-        {
-            // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
-            _stderr.WriteLine($"error: --out: the folder \"{folder}\" does not exist");
-            return ExitCodes.InvalidInput;
-        }
-
         Workplace workplace;
         try
         {
@@ -154,11 +149,34 @@ internal sealed class SolveCommand
         return ExitCodes.For(result.Status);
     }
 
-    /// <summary>The folder <paramref name="path"/> would be written into, when it does not exist; <see langword="null"/> when it does.</summary>
-    private static string? MissingFolder(string path)
+    /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
+    private static void CheckResultPath(OptionResult result)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        return folder is null || Directory.Exists(folder) ? null : folder;
+        if (result.GetValueOrDefault<string?>() is not { } path)
+        {
+            return;
+        }
+
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            result.AddError($"--out: \"{path}\" is not a valid file path");
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(fullPath);
+        if (Directory.Exists(fullPath) || folder is null)
+        {
+            result.AddError($"--out: \"{path}\" is a folder; name the result file");
+        }
+        else if (!Directory.Exists(folder))
+        {
+            result.AddError($"--out: the folder \"{folder}\" does not exist");
+        }
     }
 
     /// <summary>
@@ -168,7 +186,7 @@ internal sealed class SolveCommand
     private static T Parse<T>(ArgumentResult result, string option, T whenInvalid, Func<T, bool> isValid, string requirement)
         where T : IParsable<T>
     {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
         if (T.TryParse(text, CultureInfo.InvariantCulture, out var value) && isValid(value))
         {
             return value;

@@ -161,7 +161,10 @@ public static class ResultJson
     private static void WriteRounded(Utf8JsonWriter writer, string name, decimal? value) =>
         writer.WriteDecimal(name, value is { } number ? Math.Round(number, Decimals, MidpointRounding.AwayFromZero) : null);
 
-    /// <summary>A statistic computed in floating point; one that is not finite (which JSON cannot hold) is written as <c>null</c>.</summary>
+    /// <summary>
+    /// A statistic computed in floating point, written as <c>null</c> when JSON cannot hold it (not finite) or a decimal
+    /// cannot (beyond ±7.9e28, where the conversion would overflow).
+    /// </summary>
     private static void WriteRounded(Utf8JsonWriter writer, string name, double value) =>
-        WriteRounded(writer, name, double.IsFinite(value) && Math.Abs(value) < 1e15 ? (decimal)value : null);
+        WriteRounded(writer, name, double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? (decimal)value : null);
 }

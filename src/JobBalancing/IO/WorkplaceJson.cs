@@ -56,7 +56,7 @@ public static class WorkplaceJson
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InvalidWorkplaceException([new ValidationProblem("", $"cannot read \"{path}\": {Reason(e)}")]);
+            throw new InvalidWorkplaceException([new ValidationProblem("", $"cannot read \"{path}\": {Reason(e, path)}")]);
         }
 
         return Read(json);
@@ -71,10 +71,11 @@ public static class WorkplaceJson
         return JsonOutput.Write(writer => WriteWorkplace(writer, workplace));
     }
 
-    private static string Reason(Exception e) => e switch
+    private static string Reason(Exception e, string path) => e switch
     {
         FileNotFoundException => "the file does not exist",
         DirectoryNotFoundException => "its folder does not exist",
+        UnauthorizedAccessException when Directory.Exists(path) => "it is a folder, not a file",
         UnauthorizedAccessException => "permission denied",
         _ => e.Message,
     };

@@ -39,20 +39,15 @@ internal sealed partial class WorkplaceJsonReader
     public static Workplace Read(string json)
     {
         using var document = Parse(json);
-        var reader = new WorkplaceJsonReader();
-        Workplace? workplace;
         try
         {
-            workplace = reader.ReadWorkplace(document.RootElement);
+            return new WorkplaceJsonReader().ReadValid(document.RootElement);
         }
         catch (InvalidOperationException)
         {
             // JsonDocument accepts an escaped lone surrogate ("\ud800") but cannot turn it into a string.
             throw Invalid("", "the text holds an invalid Unicode escape: a lone surrogate such as \\ud800");
         }
-
-        var problems = workplace is null ? reader._problems : reader.WithValidation(workplace);
-        return problems.Count == 0 ? workplace! : throw new InvalidWorkplaceException(problems);
     }
 
     private static JsonDocument Parse(string json)
@@ -76,6 +71,23 @@ internal sealed partial class WorkplaceJsonReader
         {
             throw Invalid("", "the text is not valid Unicode");
         }
+    }
+
+    /// <summary>
+    /// The problem with the <c>"format"</c> the text states, if it states another: such a text is read no further, as
+    /// its fields may mean other things and problems found by reading it as this version would mislead.
+    /// </summary>
+    private static ValidationProblem? UnsupportedFormat(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format)
+            || format.ValueKind == JsonValueKind.Null
+            || (format.ValueKind == JsonValueKind.String && format.ValueEquals(WorkplaceJson.FormatName)))
+        {
+            return null;
+        }
+
+        return new ValidationProblem("format", $"unsupported format {Describe(format)}; this version reads \"{WorkplaceJson.FormatName}\"");
     }
 
     /// <summary>The 1-based column, in characters, of a 0-based byte position in a 0-based line of <paramref name="json"/>.</summary>
@@ -107,6 +119,18 @@ internal sealed partial class WorkplaceJsonReader
 
     private static InvalidWorkplaceException Invalid(string path, string message) => new([new ValidationProblem(path, message)]);
 
+    private Workplace ReadValid(JsonElement root)
+    {
+        if (UnsupportedFormat(root) is { } unsupported)
+        {
+            throw new InvalidWorkplaceException([unsupported]);
+        }
+
+        var workplace = ReadWorkplace(root);
+        var problems = workplace is null ? _problems : WithValidation(workplace);
+        return problems.Count == 0 ? workplace! : throw new InvalidWorkplaceException(problems);
+    }
+
     private List<ValidationProblem> WithValidation(Workplace workplace)
     {
         // The validator compares all task hours with all worker hours at the root path; when a task, a worker or its
@@ -133,20 +157,11 @@ internal sealed partial class WorkplaceJsonReader
         _unreadable.Any(unreadable => path == unreadable
             || (path.StartsWith(unreadable, StringComparison.Ordinal) && path[unreadable.Length] is '.' or '['));
 
-    /// <summary>The workplace, or <see langword="null"/> when the text is not a workplace of this format at all.</summary>
+    /// <summary>The workplace, or <see langword="null"/> when the text is not a JSON object.</summary>
     private Workplace? ReadWorkplace(JsonElement root)
     {
         if (Fields(root, "", WorkplaceProperties) is not { } fields)
         {
-            return null;
-        }
-
-        // A file of another version is read no further: its fields may mean other things, and problems found by
-        // reading it as this version would mislead.
-        var format = OptionalString(fields, "format");
-        if (format is not null && format != WorkplaceJson.FormatName)
-        {
-            Report(fields.PathOf("format"), $"unsupported format \"{format}\"; this version reads \"{WorkplaceJson.FormatName}\"");
             return null;
         }
 

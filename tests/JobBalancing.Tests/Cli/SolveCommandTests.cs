@@ -208,7 +208,18 @@ public sealed class SolveCommandTests : IDisposable
         var run = Run("solve", Path.Combine(_folder, "nowhere.json"), "--out", resultPath);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal([$"error: --out: the folder \"{Path.Combine(_folder, "missing")}\" does not exist"], Lines(run.Stderr));
+        Assert.Equal(
+            [$"error: --out: the folder \"{Path.Combine(_folder, "missing")}\" does not exist", "Run 'jobbalancing solve --help' for usage."],
+            Lines(run.Stderr));
+    }
+
+    [Fact]
+    public void Solve_OutIsAFolder_ExitsTwoAskingForAFileName()
+    {
+        var run = Run("solve", File(Office), "--out", _folder);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: --out: \"{_folder}\" is a folder; name the result file", Lines(run.Stderr));
     }
 
     [Fact]

@@ -96,11 +96,19 @@ public sealed class WorkplaceJsonReadTests
     [Fact]
     public void Read_FormatOfAnotherVersion_ReportsOnlyTheFormatNamingIt()
     {
-        var json = Clinic.Replace("\"id\": \"clinic\",", "\"format\": \"jobbalancing.workplace/2\", \"id\": 7,", StringComparison.Ordinal);
+        var json = Clinic.Replace("\"id\": \"clinic\",", "\"format\": \"jobbalancing.workplace/2\", \"id\": 7, \"shifts\": [],", StringComparison.Ordinal);
 
         Assert.Equal(
             ["format: unsupported format \"jobbalancing.workplace/2\"; this version reads \"jobbalancing.workplace/1\""],
             Problems(json));
+    }
+
+    [Fact]
+    public void Read_FormatThatIsNoString_ReportsIt()
+    {
+        var json = Clinic.Replace("\"id\": \"clinic\",", "\"format\": 1, \"id\": \"clinic\",", StringComparison.Ordinal);
+
+        Assert.Equal(["format: unsupported format 1; this version reads \"jobbalancing.workplace/1\""], Problems(json));
     }
 
     [Fact]
@@ -128,6 +136,7 @@ public sealed class WorkplaceJsonReadTests
     [InlineData("[1, 2]", "expected an object, got an array")]
     [InlineData("\"hospital\"", "expected an object, got \"hospital\"")]
     [InlineData("{\"id\": \"\\ud800\"}", "the text holds an invalid Unicode escape: a lone surrogate such as \\ud800")]
+    [InlineData("{\"\\ud800\": 1}", "the text holds an invalid Unicode escape: a lone surrogate such as \\ud800")]
     public void Read_TextThatIsNoWorkplace_SaysWhat(string json, string message)
     {
         Assert.Equal([message], Problems(json));
@@ -291,6 +300,20 @@ public sealed class WorkplaceJsonReadTests
         var path = Path.Combine(Path.GetTempPath(), $"jobbalancing-{Guid.NewGuid():N}.json");
 
         Assert.Equal([$"cannot read \"{path}\": the file does not exist"], Problems(() => WorkplaceJson.ReadFile(path)));
+    }
+
+    [Fact]
+    public void ReadFile_Folder_SaysItIsNoFile()
+    {
+        var path = Directory.CreateTempSubdirectory("jobbalancing-").FullName;
+        try
+        {
+            Assert.Equal([$"cannot read \"{path}\": it is a folder, not a file"], Problems(() => WorkplaceJson.ReadFile(path)));
+        }
+        finally
+        {
+            Directory.Delete(path);
+        }
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class WorkplaceJsonWriteTests
         Assert.Equal(json, WorkplaceJson.Write(read));
     }
 
-    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 500)]
+    [Property(Arbitrary = [typeof(Arbitraries)], MaxTest = 1000)]
     public void Read_AnyMangledText_ThrowsNothingButInvalidWorkplace(MangledText text)
     {
         try
