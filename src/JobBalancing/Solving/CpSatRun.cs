@@ -25,15 +25,23 @@ internal static class CpSatRun
         CpSatModel model, int[]? incumbent, TimeSpan limit, int threads, int seed, CancellationToken cancellationToken,
         Action<long, long>? onSolution = null, bool stopAtFirst = false)
     {
+        // Not solving leaves no response to read: reading the bound would throw a NullReferenceException.
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new CpSatOutcome(CpSolverStatus.Unknown, null, long.MaxValue, 0);
+        }
+
+        // catch_sigint_signal is off because by default CP-SAT takes Ctrl+C for itself: it would end only the solve
+        // under way, and the host's handler, which cancels the token and so the whole search, would never hear of it.
         var solver = new CpSolver
         {
             StringParameters = string.Create(CultureInfo.InvariantCulture,
-                $"max_time_in_seconds:{Math.Max(0.01, limit.TotalSeconds):0.###} num_workers:{threads} random_seed:{seed} log_search_progress:false stop_after_first_solution:{(stopAtFirst ? "true" : "false")}"),
+                $"max_time_in_seconds:{Math.Max(0.01, limit.TotalSeconds):0.###} num_workers:{threads} random_seed:{seed} log_search_progress:false stop_after_first_solution:{(stopAtFirst ? "true" : "false")} catch_sigint_signal:false"),
         };
 
         using var registration = cancellationToken.Register(solver.StopSearch);
         var callback = new ImprovementCallback(onSolution);
-        var status = cancellationToken.IsCancellationRequested ? CpSolverStatus.Unknown : solver.Solve(model.Model, callback);
+        var status = solver.Solve(model.Model, callback);
         var hasPlan = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
         var plan = hasPlan ? model.ReadPlan(v => solver.Value(v), incumbent) : null;
         var objective = hasPlan ? (long)Math.Round(solver.ObjectiveValue) : long.MaxValue;

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using JobBalancing.Domain;
+using JobBalancing.Solving;
+
+namespace JobBalancing.IO;
+
+/// <summary>
+/// Writes a <see cref="BalancingResult"/> as the result JSON of the command-line tool (<c>jobbalancing.result/1</c>).
+/// </summary>
+/// <remarks>
+/// <para>
+/// The contract's fields are always present, in this order: <c>status</c>, <c>objective</c> (<c>value</c>,
+/// <c>bound</c>, <c>empowermentMaxDeviation</c>, <c>desirabilityMaxDeviation</c>), <c>averages</c>
+/// (<c>empowerment</c>, <c>desirability</c>), <c>jobs</c> (each with <c>worker</c>, <c>hours</c>, <c>empowerment</c>,
+/// <c>desirability</c> and <c>tasks</c> of <c>{ task, hours }</c>), <c>costs</c> (<c>trainingHours</c>,
+/// <c>reassignedHours</c>) and <c>solveSeconds</c>. Without a plan, <c>objective.value</c> and the deviations are
+/// <c>null</c>, as are <c>averages</c> and <c>costs</c>, and <c>jobs</c> is empty.
+/// </para>
+/// <para>
+/// Beyond the contract it writes <c>format</c>, <c>workplace</c> (<c>id</c>, <c>name</c>) when given,
+/// <c>boundSource</c>, <c>gap</c>, <c>explanation</c> and <c>problems</c> (<c>{ path, message }</c>) when there are any,
+/// <c>costs.fragments</c>, per job <c>empowermentDeviation</c>, <c>desirabilityDeviation</c>, <c>trainingHours</c>,
+/// <c>reassignedHours</c> and <c>newSkills</c>, and <c>metrics</c> with the <c>range</c>, <c>standardDeviation</c>
+/// and <c>gini</c> of each dimension's job scores.
+/// </para>
+/// <para>Numbers are rounded to <see cref="Decimals"/> decimals, for people to read; the exact figures are on the result.</para>
+/// </remarks>
+public static class ResultJson
+{
+    /// <summary>The format and version of the result JSON, written as its <c>"format"</c> field.</summary>
+    public const string FormatName = "jobbalancing.result/1";
+
+    /// <summary>The decimals every number in the result is rounded to.</summary>
+    public const int Decimals = 6;
+
+    /// <summary>Writes <paramref name="result"/> as indented JSON.</summary>
+    /// <param name="result">The result of a solve.</param>
+    /// <param name="workplace">The workplace that was solved, to name it in the result; <see langword="null"/> when it could not be read.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(BalancingResult result, Workplace? workplace = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonOutput.Write(writer => WriteResult(writer, result, workplace));
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, BalancingResult result, Workplace? workplace)
+    {
+        var plan = result.Plan;
+        writer.WriteStartObject();
+        writer.WriteString("format", FormatName);
+        if (workplace is not null)
+        {
+            writer.WriteStartObject("workplace");
+            writer.WriteString("id", workplace.Id);
+            writer.WriteString("name", workplace.DisplayName);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteString("status", result.Status.ToString());
+        if (result.Explanation is not null)
+        {
+            writer.WriteString("explanation", result.Explanation);
+        }
+
+        if (result.Problems.Count > 0)
+        {
+            writer.WriteArray("problems", result.Problems, WriteProblem);
+        }
+
+        writer.WriteStartObject("objective");
+        WriteRounded(writer, "value", plan?.Objective);
+        WriteRounded(writer, "bound", result.Bound);
+        WriteRounded(writer, "empowermentMaxDeviation", plan?.EmpowermentMaxDeviation);
+        WriteRounded(writer, "desirabilityMaxDeviation", plan?.DesirabilityMaxDeviation);
+        writer.WriteEndObject();
+        writer.WriteString("boundSource", result.BoundSource);
+        WriteRounded(writer, "gap", result.Gap);
+
+        if (plan is null)
+        {
+            writer.WriteNull("averages");
+            writer.WriteStartArray("jobs");
+            writer.WriteEndArray();
+            writer.WriteNull("costs");
+            writer.WriteNull("metrics");
+        }
+        else
+        {
+            WritePlan(writer, plan);
+        }
+
+        WriteRounded(writer, "solveSeconds", (decimal)result.SolveTime.TotalSeconds);
+        writer.WriteEndObject();
+    }
+
+    private static void WritePlan(Utf8JsonWriter writer, Plan plan)
+    {
+        writer.WriteStartObject("averages");
+        WriteRounded(writer, "empowerment", plan.EmpowermentAverage);
+        WriteRounded(writer, "desirability", plan.DesirabilityAverage);
+        writer.WriteEndObject();
+
+        writer.WriteArray("jobs", plan.Jobs, WriteJob);
+
+        writer.WriteStartObject("costs");
+        WriteRounded(writer, "trainingHours", plan.Costs.TrainingHours);
+        WriteRounded(writer, "reassignedHours", plan.Costs.ReassignedHours);
+        writer.WriteNumber("fragments", plan.Costs.Fragments);
+        writer.WriteEndObject();
+
+        if (plan.Violations.Count > 0)
+        {
+            writer.WriteStrings("violations", plan.Violations);
+        }
+
+        writer.WriteStartObject("metrics");
+        WriteSpread(writer, "empowerment", plan.EmpowermentSpread);
+        WriteSpread(writer, "desirability", plan.DesirabilitySpread);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteJob(Utf8JsonWriter writer, JobComplex job)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("worker", job.Worker);
+        WriteRounded(writer, "hours", job.Hours);
+        WriteRounded(writer, "empowerment", job.Empowerment);
+        WriteRounded(writer, "desirability", job.Desirability);
+        WriteRounded(writer, "empowermentDeviation", job.EmpowermentDeviation);
+        WriteRounded(writer, "desirabilityDeviation", job.DesirabilityDeviation);
+        WriteRounded(writer, "trainingHours", job.TrainingHours);
+        WriteRounded(writer, "reassignedHours", job.ReassignedHours);
+        writer.WriteStrings("newSkills", job.NewSkills);
+        writer.WriteArray("tasks", job.Tasks, static (w, task) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("task", task.Task);
+            WriteRounded(w, "hours", task.Hours);
+            w.WriteEndObject();
+        });
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSpread(Utf8JsonWriter writer, string name, ScoreSpread spread)
+    {
+        writer.WriteStartObject(name);
+        WriteRounded(writer, "range", spread.Range);
+        WriteRounded(writer, "standardDeviation", spread.StandardDeviation);
+        WriteRounded(writer, "gini", spread.Gini);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", problem.Path);
+        writer.WriteString("message", problem.Message);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRounded(Utf8JsonWriter writer, string name, decimal? value) =>
+        writer.WriteDecimal(name, value is { } number ? Math.Round(number, Decimals, MidpointRounding.AwayFromZero) : null);
+
+    /// <summary>
+    /// A statistic computed in floating point, written as <c>null</c> when JSON cannot hold it (not finite) or a decimal
+    /// cannot (beyond ±7.9e28, where the conversion would overflow).
+    /// </summary>
+    private static void WriteRounded(Utf8JsonWriter writer, string name, double value) =>
+        WriteRounded(writer, name, double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? (decimal)value : null);
+}

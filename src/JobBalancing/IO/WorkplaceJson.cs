@@ -1,0 +1,189 @@
+using System.Text.Json;
+using JobBalancing.Domain;
+
+namespace JobBalancing.IO;
+
+/// <summary>
+/// Reads and writes a workplace as the JSON of the command-line tool (<c>jobbalancing.workplace/1</c>): camel-case
+/// names, hours and ratings as numbers, each worker's <c>current</c> and <c>fixed</c> hours as objects keyed by task id.
+/// </summary>
+/// <remarks>
+/// Reading is strict about what the file says and lenient about how: comments and trailing commas are allowed,
+/// because councils edit these files by hand, but an unknown property (a typo such as <c>"hourz"</c>) is a problem,
+/// never silently ignored. Every problem is reported at once, each with its JSON path.
+/// </remarks>
+/// <example>
+/// <code>
+/// var workplace = WorkplaceJson.ReadFile("hospital.json");
+/// File.WriteAllText("copy.json", WorkplaceJson.Write(workplace));
+/// </code>
+/// </example>
+public static class WorkplaceJson
+{
+    /// <summary>
+    /// The format and version this library reads and writes, as the optional <c>"format"</c> field states it.
+    /// A file without the field is read as this version.
+    /// </summary>
+    public const string FormatName = "jobbalancing.workplace/1";
+
+    /// <summary>Reads a workplace from JSON text and validates it.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The workplace; it is valid.</returns>
+    /// <exception cref="InvalidWorkplaceException">
+    /// The text is not valid JSON (the problem says at which line and column), does not have the shape of a workplace,
+    /// or describes an invalid workplace. Every problem is listed, each with its JSON path, such as
+    /// <c>tasks[2].hours: expected a number, got "ten"</c>.
+    /// </exception>
+    public static Workplace Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return WorkplaceJsonReader.Read(json);
+    }
+
+    /// <summary>Reads a workplace from a JSON file and validates it.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The workplace; it is valid.</returns>
+    /// <exception cref="InvalidWorkplaceException">
+    /// The file cannot be read, or its text has problems; see <see cref="Read"/>.
+    /// </exception>
+    public static Workplace ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidWorkplaceException([new ValidationProblem("", $"cannot read \"{path}\": {Reason(e, path)}")]);
+        }
+
+        return Read(json);
+    }
+
+    /// <summary>Writes a workplace as indented JSON, starting with its <c>"format"</c>; reading it back gives an equal workplace.</summary>
+    /// <param name="workplace">The workplace; it need not be valid.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(Workplace workplace)
+    {
+        ArgumentNullException.ThrowIfNull(workplace);
+        return JsonOutput.Write(writer => WriteWorkplace(writer, workplace));
+    }
+
+    private static string Reason(Exception e, string path) => e switch
+    {
+        FileNotFoundException => "the file does not exist",
+        DirectoryNotFoundException => "its folder does not exist",
+        UnauthorizedAccessException when Directory.Exists(path) => "it is a folder, not a file",
+        UnauthorizedAccessException => "permission denied",
+        _ => e.Message,
+    };
+
+    private static void WriteWorkplace(Utf8JsonWriter writer, Workplace workplace)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("format", FormatName);
+        writer.WriteString("id", workplace.Id);
+        WriteOptionalString(writer, "name", workplace.Name);
+        WriteOptionalString(writer, "region", workplace.Region);
+        WriteOptionalString(writer, "enterprise", workplace.Enterprise);
+        writer.WriteDecimal("hourUnit", workplace.HourUnit);
+        writer.WriteStartObject("ratingScale");
+        writer.WriteDecimal("min", workplace.RatingScale.Min);
+        writer.WriteDecimal("max", workplace.RatingScale.Max);
+        writer.WriteEndObject();
+        writer.WriteArray("skills", workplace.Skills, WriteSkill);
+        writer.WriteArray("tasks", workplace.Tasks, WriteTask);
+        writer.WriteArray("workers", workplace.Workers, WriteWorker);
+        writer.WriteStartObject("rules");
+        if (workplace.Rules.MaxTasksPerWorker is { } maxTasks)
+        {
+            writer.WriteNumber("maxTasksPerWorker", maxTasks);
+        }
+
+        writer.WriteBoolean("allowTraining", workplace.Rules.AllowTraining);
+        writer.WriteEndObject();
+        writer.WriteStartObject("weights");
+        writer.WriteDecimal("empowerment", workplace.Weights.Empowerment);
+        writer.WriteDecimal("desirability", workplace.Weights.Desirability);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSkill(Utf8JsonWriter writer, Skill skill)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", skill.Id);
+        WriteOptionalString(writer, "name", skill.Name);
+        writer.WriteDecimal("trainingHours", skill.TrainingHours);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTask(Utf8JsonWriter writer, WorkTask task)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", task.Id);
+        WriteOptionalString(writer, "name", task.Name);
+        writer.WriteDecimal("hours", task.Hours);
+        writer.WriteDecimal("empowerment", task.Empowerment);
+        writer.WriteDecimal("desirability", task.Desirability);
+        WriteOptionalString(writer, "skill", task.Skill);
+        if (task.MinChunk is { } minChunk)
+        {
+            writer.WriteDecimal("minChunk", minChunk);
+        }
+
+        if (task.MaxPerWorker is { } maxPerWorker)
+        {
+            writer.WriteDecimal("maxPerWorker", maxPerWorker);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteWorker(Utf8JsonWriter writer, Worker worker)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", worker.Id);
+        WriteOptionalString(writer, "name", worker.Name);
+        writer.WriteDecimal("hours", worker.Hours);
+        if (worker.Skills.Count > 0)
+        {
+            writer.WriteStrings("skills", worker.Skills);
+        }
+
+        WriteHoursPerTask(writer, "current", worker.Current);
+        WriteHoursPerTask(writer, "fixed", worker.Fixed);
+        if (worker.Excluded.Count > 0)
+        {
+            writer.WriteStrings("excluded", worker.Excluded);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteHoursPerTask(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, decimal> hours)
+    {
+        if (hours.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        foreach (var (task, value) in hours)
+        {
+            writer.WriteDecimal(task, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptionalString(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
