@@ -38,7 +38,8 @@ internal static class FeasibilityCheck
             if (available < need)
             {
                 var limit = task.MaxPerWorker is { } m ? $" (maxPerWorker {Format(m)})" : "";
-                return $"{task.DisplayName} needs {Hours(need)}; the {pairs.Length} workers {who} can give at most {Hours(available)}{limit}; {training}";
+                var workers = pairs.Length == 1 ? "the only worker" : $"the {pairs.Length} workers";
+                return $"{task.DisplayName} needs {Hours(need)}; {workers} {who} can give at most {Hours(available)}{limit}; {training}";
             }
         }
 

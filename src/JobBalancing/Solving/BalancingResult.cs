@@ -20,8 +20,11 @@ public sealed record BalancingResult
     /// </summary>
     public decimal Bound { get; init; }
 
-    /// <summary>Where <see cref="Bound"/> comes from: <c>CP-SAT</c>, <c>LP relaxation</c>, <c>per-worker</c> or <c>none</c>.</summary>
-    public string BoundSource { get; init; } = "none";
+    /// <summary>
+    /// Where <see cref="Bound"/> comes from: <c>CP-SAT</c> (its proof), <c>LP relaxation</c>, <c>per-worker</c> (what
+    /// each worker alone can reach), or <c>trivial</c> (0: no plan balances better than perfectly).
+    /// </summary>
+    public string BoundSource { get; init; } = "trivial";
 
     /// <summary>How far the plan can still be from optimal: objective less bound; <see langword="null"/> without a plan.</summary>
     public decimal? Gap => Plan is null ? null : Math.Max(0, Plan.Objective - Bound);

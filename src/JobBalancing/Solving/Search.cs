@@ -23,7 +23,7 @@ internal sealed class Search(
     private readonly int _threads = options.EffectiveThreads;
     private readonly DateTime _deadline = DateTime.UtcNow + options.TimeLimit;
     private long _bound;
-    private string _boundSource = "none";
+    private string _boundSource = "trivial";
     private int[]? _incumbent;
 
     private bool IsLarge => problem.Pairs.Length > WholeModelPairs;
@@ -185,7 +185,7 @@ internal sealed class Search(
     private void UseBound(long bound, string source)
     {
         Log.BoundFound(logger, source, problem.ToRatingPoints(bound), clock.Elapsed.TotalSeconds);
-        if (bound > _bound || (_boundSource == "none" && bound == _bound))
+        if (bound > _bound)
         {
             (_bound, _boundSource) = (bound, source);
             Report("bound");
