@@ -79,7 +79,7 @@ internal static class ResultTable
         output.WriteLine(
             "Where the figures come from: \"first plan\", the checkpoints and \"to within\" from the balancer's "
             + "IProgress<SolveProgress> reports (Elapsed, on the balancer's clock, which starts after validation); a checkpoint "
-            + "shows the best objective and the highest bound reported before it (bounds arrive only with plans); \"to within\" "
+            + "shows the best objective and the highest bound reported before it; \"to within\" "
             + "counts the final result too, at its solve time. Final figures from BalancingResult. Pairs from "
             + "BalancingProblem.Compile. The current assignment's objective from PlanEvaluator.EvaluateCurrent. Objectives and "
             + "bounds in rating points (wE·Δ_E + wD·Δ_D). Peak memory: Process.PeakWorkingSet64 (on Linux VmHWM, resident "

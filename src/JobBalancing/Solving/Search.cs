@@ -32,19 +32,26 @@ internal sealed class Search(
 
     public SearchOutcome RunExact()
     {
+        TryCurrentPlan();
         UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
         var tieBreaks = options.TieBreaks ? new[] { Stage.Training, Stage.Reassignment, Stage.Fragments } : [];
         var balanceDeadline = tieBreaks.Length == 0 ? _deadline : DateTime.UtcNow + ((_deadline - DateTime.UtcNow) * 0.7);
 
         UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
         var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
-        var start = FirstPlan(whole, balanceDeadline);
-        if (start.IsInfeasible)
+        var proven = false;
+        if (_incumbent is null)
         {
-            return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
+            whole.Hint(problem.CurrentPlan());
+            var start = Run(whole, Stage.Balance, balanceDeadline, stopAtFirst: true);
+            if (start.IsInfeasible)
+            {
+                return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
+            }
+
+            proven = start.IsOptimal;
         }
 
-        var proven = start.IsOptimal;
         if (!proven && _incumbent is not null)
         {
             Swap(balanceDeadline);
@@ -53,9 +60,7 @@ internal sealed class Search(
         if (!IsLarge && !proven && _incumbent is not null)
         {
             whole.Hint(_incumbent);
-            var run = Run(whole, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: false);
-            UseBound(run.Bound, "CP-SAT");
-            proven = run.IsOptimal;
+            proven = Run(whole, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: false).IsOptimal;
         }
 
         if (_incumbent is not null && !proven)
@@ -75,39 +80,33 @@ internal sealed class Search(
 
     public SearchOutcome RunRelaxation()
     {
+        TryCurrentPlan();
         var lp = UseLpBound(options.TimeLimit / 2);
-        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
-        if (lp is not null)
+        var infeasible = false;
+        if (_incumbent is null)
         {
-            whole.Hint(Round(lp.Hours));
+            var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
+            whole.Hint(lp is null ? problem.CurrentPlan() : Round(lp.Hours));
+            infeasible = Run(whole, Stage.Balance, _deadline, stopAtFirst: true).IsInfeasible;
         }
 
-        var first = Run(whole, Stage.Balance, _deadline, stopAtFirst: true);
-        if (_incumbent is not null && !first.IsOptimal)
+        if (_incumbent is not null)
         {
             Swap(_deadline);
         }
 
         var proven = _incumbent is not null && StageValues.Of(problem, _incumbent).Balance <= _bound;
-        return new SearchOutcome(_incumbent, _bound, _boundSource, proven, Infeasible: first.IsInfeasible);
+        return new SearchOutcome(_incumbent, _bound, _boundSource, proven, infeasible);
     }
 
-    /// <summary>
-    /// A first plan: the current assignment when it keeps every rule, otherwise CP-SAT's first solution of the whole
-    /// model, hinted with the current assignment.
-    /// </summary>
-    private CpSatOutcome FirstPlan(CpSatModel whole, DateTime deadline)
+    /// <summary>Starts from the current assignment when it keeps every rule: a plan at once, and often a good hint.</summary>
+    private void TryCurrentPlan()
     {
         var current = problem.CurrentPlan();
         if (problem.Keeps(current))
         {
-            _incumbent = current;
-            Report("start");
-            return new CpSatOutcome(Google.OrTools.Sat.CpSolverStatus.Feasible, current, StageValues.Of(problem, current).Balance, _bound);
+            Keep(current, "start");
         }
-
-        whole.Hint(current);
-        return Run(whole, Stage.Balance, deadline, stopAtFirst: true);
     }
 
     /// <summary>Runs the swap search from the incumbent until it stalls, keeping its plan when it balances better.</summary>
@@ -116,8 +115,7 @@ internal sealed class Search(
         var plan = new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 200_000, cancellationToken);
         if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
         {
-            _incumbent = plan;
-            Report("swaps");
+            Keep(plan, "swaps");
         }
     }
 
@@ -158,14 +156,21 @@ internal sealed class Search(
     /// <summary>Runs CP-SAT on a whole model, keeping its plan when it is better than the incumbent.</summary>
     private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst)
     {
+        var provesBalance = stage == Stage.Balance && model.IsWhole;
+        var incumbentBalance = _incumbent is null ? long.MaxValue : StageValues.Of(problem, _incumbent).Balance;
         var outcome = CpSatRun.Solve(
             model, null, Remaining(deadline), _threads, options.Seed, cancellationToken,
-            stage == Stage.Balance ? (objective, bound) => Report(objective, Math.Max(bound, _bound), "balance") : null,
+            provesBalance ? (objective, bound) => { UseBound(bound, "CP-SAT"); Report(Math.Min(objective, incumbentBalance), _bound, "balance"); } : null,
             stopAtFirst);
+        if (provesBalance)
+        {
+            UseBound(outcome.Bound, "CP-SAT");
+        }
+
         if (outcome.Plan is { } plan
             && (_incumbent is null || StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent), stage)))
         {
-            Keep(plan, stage);
+            Keep(plan, stage.ToString().ToLowerInvariant());
         }
 
         return outcome;
@@ -184,24 +189,24 @@ internal sealed class Search(
 
     private void UseBound(long bound, string source)
     {
-        Log.BoundFound(logger, source, problem.ToRatingPoints(bound), clock.Elapsed.TotalSeconds);
         if (bound > _bound)
         {
             (_bound, _boundSource) = (bound, source);
+            Log.BoundFound(logger, source, problem.ToRatingPoints(bound), clock.Elapsed.TotalSeconds);
             Report("bound");
         }
     }
 
-    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, logger, (stage, plan) => Keep(plan, stage));
+    private NeighbourhoodSearch Neighbourhoods() => new(problem, _threads, options.Seed, logger, (stage, plan) => Keep(plan, stage.ToString().ToLowerInvariant()));
 
-    /// <summary>Makes <paramref name="plan"/> the incumbent, reporting it when it balances better than the last.</summary>
-    private void Keep(int[] plan, Stage stage)
+    /// <summary>Makes <paramref name="plan"/> the incumbent, reporting it under <paramref name="stage"/> when it balances better than the last.</summary>
+    private void Keep(int[] plan, string stage)
     {
         var better = _incumbent is null || StageValues.Of(problem, plan).Balance < StageValues.Of(problem, _incumbent).Balance;
         _incumbent = plan;
         if (better)
         {
-            Report(stage.ToString().ToLowerInvariant());
+            Report(stage);
         }
     }
 
