@@ -41,11 +41,14 @@ internal sealed class CpSatModel
     /// <summary>Whether the model is of one worker alone (<see cref="BuildAlone"/>), with no outside workers.</summary>
     private bool _alone;
 
+    /// <summary>Whether the model holds the rules alone (<see cref="BuildRulesOnly"/>).</summary>
+    private bool _rulesOnly;
+
     /// <summary>The stage whose objective the model minimises.</summary>
     public Stage Stage { get; private set; }
 
     /// <summary>Whether interchangeable workers are ordered: only in the whole balance model, where who is who does not matter.</summary>
-    private bool BreaksSymmetry => IsWhole && Stage == Stage.Balance && !_alone;
+    private bool BreaksSymmetry => IsWhole && Stage == Stage.Balance && !_alone && !_rulesOnly;
 
     /// <summary>Whether the balance objective adds the sum of the scope's deviations as a tie-break.</summary>
     private bool SumsDeviations => !IsWhole && Stage == Stage.Balance;
@@ -81,6 +84,19 @@ internal sealed class CpSatModel
             model.Model.Add(model.BalanceExpr() >= lowerBound);
         }
 
+        return model;
+    }
+
+    /// <summary>
+    /// The rules alone, with no deviations and no objective: the quickest model to hand CP-SAT when any plan will do,
+    /// as the start the local search balances.
+    /// </summary>
+    public static CpSatModel BuildRulesOnly(BalancingProblem problem)
+    {
+        var model = new CpSatModel(problem, [.. Enumerable.Range(0, problem.WorkerCount)]) { Stage = Stage.Balance, _rulesOnly = true };
+        model.AddVariables();
+        model.AddCoverage(null);
+        model.AddWorkerRules();
         return model;
     }
 

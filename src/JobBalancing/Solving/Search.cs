@@ -40,21 +40,17 @@ internal sealed class Search(
         UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
         var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
         var proven = false;
-        if (_incumbent is null)
+        if (_incumbent is null && FindAnyPlan(balanceDeadline))
         {
-            whole.Hint(problem.CurrentPlan());
-            var start = Run(whole, Stage.Balance, balanceDeadline, stopAtFirst: true);
-            if (start.IsInfeasible)
-            {
-                return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
-            }
-
-            proven = start.IsOptimal;
+            return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
         }
 
         if (!proven && _incumbent is not null)
         {
-            Swap(balanceDeadline);
+            // The local search gets a share of the balance budget that grows with the size: where CP-SAT can prove,
+            // it needs the time; where it cannot, the local search is the better use of it.
+            var share = IsSmall ? 0.25 : IsLarge ? 0.6 : 0.4;
+            Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
         }
 
         if (!IsLarge && !proven && _incumbent is not null)
@@ -85,9 +81,7 @@ internal sealed class Search(
         var infeasible = false;
         if (_incumbent is null)
         {
-            var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None);
-            whole.Hint(lp is null ? problem.CurrentPlan() : Round(lp.Hours));
-            infeasible = Run(whole, Stage.Balance, _deadline, stopAtFirst: true).IsInfeasible;
+            infeasible = FindAnyPlan(_deadline, lp is null ? null : Round(lp.Hours));
         }
 
         if (_incumbent is not null)
@@ -109,14 +103,34 @@ internal sealed class Search(
         }
     }
 
-    /// <summary>Runs the swap search from the incumbent until it stalls, keeping its plan when it balances better.</summary>
+    /// <summary>
+    /// Asks CP-SAT for any plan that keeps the rules, hinted with <paramref name="hint"/> or the current assignment,
+    /// and makes it the incumbent. Returns whether CP-SAT proved that no plan exists.
+    /// </summary>
+    private bool FindAnyPlan(DateTime deadline, int[]? hint = null)
+    {
+        var model = CpSatModel.BuildRulesOnly(problem);
+        model.Hint(hint ?? problem.CurrentPlan());
+        var outcome = CpSatRun.Solve(model, null, Remaining(deadline), _threads, options.Seed, cancellationToken, stopAtFirst: true);
+        if (outcome.Plan is { } plan)
+        {
+            Keep(plan, "start");
+        }
+
+        return outcome.IsInfeasible;
+    }
+
+    /// <summary>Runs the swap search from the incumbent until it stalls or the deadline, keeping each plan that balances better.</summary>
     private void Swap(DateTime deadline)
     {
-        var plan = new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 200_000, cancellationToken);
-        if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+        // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more would only take its time.
+        new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 20_000, rounds: IsSmall ? 20 : 500, plan =>
         {
-            Keep(plan, "swaps");
-        }
+            if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+            {
+                Keep(plan, "swaps");
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>

@@ -49,26 +49,90 @@ internal sealed class SwapSearch
 
         _deviation = [new double[problem.WorkerCount], new double[problem.WorkerCount]];
         _held = new int[problem.WorkerCount];
-        for (var w = 0; w < problem.WorkerCount; w++)
+        Load(plan);
+    }
+
+    /// <summary>Makes <paramref name="plan"/> the search's state: its hours, held-task counts and deviations.</summary>
+    private void Load(int[] plan)
+    {
+        Array.Copy(plan, _plan, plan.Length);
+        for (var w = 0; w < _problem.WorkerCount; w++)
         {
             var score = new double[2];
-            foreach (var p in problem.PairsOfWorker[w].Where(p => _plan[p] > 0))
+            _held[w] = 0;
+            foreach (var p in _problem.PairsOfWorker[w].Where(p => _plan[p] > 0))
             {
                 _held[w]++;
-                score[0] += _rating[0][problem.Pairs[p].Task] * _plan[p];
-                score[1] += _rating[1][problem.Pairs[p].Task] * _plan[p];
+                score[0] += _rating[0][_problem.Pairs[p].Task] * _plan[p];
+                score[1] += _rating[1][_problem.Pairs[p].Task] * _plan[p];
             }
 
             for (var k = 0; k < 2; k++)
             {
-                _deviation[k][w] = (score[k] / problem.WorkerHours[w]) - _average[k];
+                _deviation[k][w] = (score[k] / _problem.WorkerHours[w]) - _average[k];
             }
         }
     }
 
-    /// <summary>Tries moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
-    /// <returns>The improved plan (hours per pair).</returns>
-    public int[] Improve(DateTime deadline, int patience, CancellationToken cancellationToken)
+    /// <summary>
+    /// Iterated local search until <paramref name="deadline"/>: descends until <paramref name="patience"/> tries in a
+    /// row fail, keeps the best plan seen, then shakes the best with a few random moves that keep the rules and descends
+    /// again. Stops early after <paramref name="rounds"/> shakes in a row that found nothing better.
+    /// </summary>
+    /// <param name="deadline">When to stop.</param>
+    /// <param name="patience">Failed tries in a row that end a descent.</param>
+    /// <param name="rounds">Fruitless shakes in a row that end the search.</param>
+    /// <param name="onBest">Receives each new best plan.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    /// <returns>The best plan found (hours per pair).</returns>
+    public int[] Improve(DateTime deadline, int patience, int rounds, Action<int[]> onBest, CancellationToken cancellationToken)
+    {
+        var best = (int[])_plan.Clone();
+        var bestObjective = double.PositiveInfinity;
+        for (var fruitless = 0; fruitless <= rounds && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested;)
+        {
+            Descend(deadline, patience, cancellationToken);
+            var objective = (_weight[0] * MaxAbs(_deviation[0])) + (_weight[1] * MaxAbs(_deviation[1]));
+            if (objective < bestObjective - 1e-12)
+            {
+                (bestObjective, fruitless) = (objective, 0);
+                Array.Copy(_plan, best, best.Length);
+                onBest((int[])best.Clone());
+            }
+            else
+            {
+                fruitless++;
+                Load(best);
+            }
+
+            Shake(3 + _random.Next(8));
+        }
+
+        return best;
+    }
+
+    /// <summary>Applies <paramref name="moves"/> random moves that keep the rules, whatever they do to balance.</summary>
+    private void Shake(int moves)
+    {
+        Span<int> deltas = stackalloc int[8];
+        for (var done = 0; done < moves * 50 && moves > 0; done++)
+        {
+            if (Draw(_random.Next(_problem.WorkerCount)) is not { } move)
+            {
+                continue;
+            }
+
+            var candidates = Candidates(move.A, move.B, move.T, move.U, move.PAt, move.PBu, move.PBt, move.PAu, deltas);
+            if (candidates.Length > 0)
+            {
+                Apply(move.A, move.B, move.T, move.U, move.PAt, move.PBu, move.PBt, move.PAu, candidates[_random.Next(candidates.Length)]);
+                moves--;
+            }
+        }
+    }
+
+    /// <summary>Tries improving moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
+    private void Descend(DateTime deadline, int patience, CancellationToken cancellationToken)
     {
         var max = new[] { MaxAbs(_deviation[0]), MaxAbs(_deviation[1]) };
         var failures = 0;
@@ -90,43 +154,16 @@ internal sealed class SwapSearch
                 failures++;
             }
         }
-
-        return (int[])_plan.Clone();
     }
 
     private bool TryMove(double[] max)
     {
-        var a = PickWorker(max);
-        var fromA = _problem.PairsOfWorker[a];
-        var pAt = fromA[_random.Next(fromA.Length)];
-        if (_plan[pAt] == 0)
+        if (Draw(PickWorker(max)) is not { } move)
         {
             return false;
         }
 
-        var t = _problem.Pairs[pAt].Task;
-        var takers = _workersOfTask[t];
-        var b = takers[_random.Next(takers.Length)];
-        if (b == a)
-        {
-            return false;
-        }
-
-        var fromB = _problem.PairsOfWorker[b];
-        var pBu = fromB[_random.Next(fromB.Length)];
-        var u = _problem.Pairs[pBu].Task;
-        if (_plan[pBu] == 0 || u == t)
-        {
-            return false;
-        }
-
-        var pBt = _pairOf[b, t];
-        var pAu = _pairOf[a, u];
-        if (pAu < 0)
-        {
-            return false;
-        }
-
+        var (a, b, t, u, pAt, pBu, pBt, pAu) = move;
         Span<int> deltas = stackalloc int[8];
         var best = 0;
         var bestGain = 1e-12;
@@ -146,6 +183,34 @@ internal sealed class SwapSearch
 
         Apply(a, b, t, u, pAt, pBu, pBt, pAu, best);
         return true;
+    }
+
+    /// <summary>
+    /// A random swap for worker a: a task t that a holds, a worker b who may hold t, a task u that b holds and a may
+    /// hold; <see langword="null"/> when the draw does not make one.
+    /// </summary>
+    private Move? Draw(int a)
+    {
+        var fromA = _problem.PairsOfWorker[a];
+        var pAt = fromA[_random.Next(fromA.Length)];
+        if (_plan[pAt] == 0)
+        {
+            return null;
+        }
+
+        var t = _problem.Pairs[pAt].Task;
+        var takers = _workersOfTask[t];
+        var b = takers[_random.Next(takers.Length)];
+        if (b == a)
+        {
+            return null;
+        }
+
+        var fromB = _problem.PairsOfWorker[b];
+        var pBu = fromB[_random.Next(fromB.Length)];
+        var u = _problem.Pairs[pBu].Task;
+        var pAu = _pairOf[a, u];
+        return _plan[pBu] == 0 || u == t || pAu < 0 ? null : new Move(a, b, t, u, pAt, pBu, _pairOf[b, t], pAu);
     }
 
     /// <summary>A worker at a largest deviation half of the time, any worker otherwise.</summary>
@@ -283,4 +348,7 @@ internal sealed class SwapSearch
 
         return max;
     }
+
+    /// <summary>a gives δ of t to b and takes δ of u from b; the p's are the four pairs' indexes.</summary>
+    private readonly record struct Move(int A, int B, int T, int U, int PAt, int PBu, int PBt, int PAu);
 }
