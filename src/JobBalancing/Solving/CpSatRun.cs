@@ -23,7 +23,7 @@ internal static class CpSatRun
 {
     public static CpSatOutcome Solve(
         CpSatModel model, int[]? incumbent, TimeSpan limit, int threads, int seed, CancellationToken cancellationToken,
-        Action<long, long>? onSolution = null, bool stopAtFirst = false)
+        Action<long, long>? onSolution = null, bool stopAtFirst = false, TimeSpan? stall = null)
     {
         // Not solving leaves no response to read: reading the bound would throw a NullReferenceException.
         if (cancellationToken.IsCancellationRequested)
@@ -41,6 +41,7 @@ internal static class CpSatRun
 
         using var registration = cancellationToken.Register(solver.StopSearch);
         var callback = new ImprovementCallback(onSolution);
+        using var watch = stall is { } patience ? new StallWatch(callback, patience, solver.StopSearch) : null;
         var status = solver.Solve(model.Model, callback);
         var hasPlan = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible;
         var plan = hasPlan ? model.ReadPlan(v => solver.Value(v), incumbent) : null;
@@ -52,9 +53,35 @@ internal static class CpSatRun
 
     private sealed class ImprovementCallback(Action<long, long>? onSolution) : CpSolverSolutionCallback
     {
+        private long _lastSolution = Environment.TickCount64;
+
+        /// <summary>Milliseconds since the start or the last solution.</summary>
+        public long SinceLastSolution => Environment.TickCount64 - Interlocked.Read(ref _lastSolution);
+
         public override void OnSolutionCallback()
         {
+            Interlocked.Exchange(ref _lastSolution, Environment.TickCount64);
             onSolution?.Invoke((long)Math.Round(ObjectiveValue()), (long)Math.Ceiling(BestObjectiveBound() - 1e-6));
         }
+    }
+
+    /// <summary>Stops a search that has found nothing better for a while: CP-SAT has no such limit of its own.</summary>
+    private sealed class StallWatch : IDisposable
+    {
+        private readonly Timer _timer;
+
+        public StallWatch(ImprovementCallback callback, TimeSpan patience, Action stop)
+        {
+            var period = TimeSpan.FromMilliseconds(Math.Clamp(patience.TotalMilliseconds / 4, 10, 500));
+            _timer = new Timer(_ =>
+            {
+                if (callback.SinceLastSolution > patience.TotalMilliseconds)
+                {
+                    stop();
+                }
+            }, null, period, period);
+        }
+
+        public void Dispose() => _timer.Dispose();
     }
 }

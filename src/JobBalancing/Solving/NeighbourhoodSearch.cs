@@ -15,12 +15,17 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
     private readonly Random _random = new(seed);
     private int _size = 10;
 
-    /// <summary>Improves <paramref name="incumbent"/> in <paramref name="stage"/> until <paramref name="deadline"/>.</summary>
-    public int[] Improve(int[] incumbent, Stage stage, StageCaps caps, DateTime deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Improves <paramref name="incumbent"/> in <paramref name="stage"/> until <paramref name="deadline"/>, or until
+    /// nothing better has been found for <paramref name="stall"/>.
+    /// </summary>
+    public int[] Improve(int[] incumbent, Stage stage, StageCaps caps, DateTime deadline, CancellationToken cancellationToken, TimeSpan? stall = null)
     {
         var values = StageValues.Of(problem, incumbent);
         var stale = 0;
-        while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested && values.Of(stage) > 0)
+        var lastImprovement = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested && values.Of(stage) > 0
+               && (stall is null || DateTime.UtcNow - lastImprovement < stall))
         {
             var scope = ChooseScope(incumbent, stage);
             var model = CpSatModel.Build(problem, stage, caps with { Balance = Math.Min(caps.Balance ?? long.MaxValue, values.Balance) }, scope, incumbent);
@@ -32,7 +37,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
             var improved = outcome.Plan is { } plan && StageValues.Of(problem, plan).IsBetterThan(values, stage);
             if (improved)
             {
-                (incumbent, values, stale) = (outcome.Plan!, StageValues.Of(problem, outcome.Plan!), 0);
+                (incumbent, values, stale, lastImprovement) = (outcome.Plan!, StageValues.Of(problem, outcome.Plan!), 0, DateTime.UtcNow);
                 onImproved(stage, incumbent);
             }
             else

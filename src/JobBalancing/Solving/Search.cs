@@ -146,6 +146,10 @@ internal sealed class Search(
             }
 
             var stageDeadline = DateTime.UtcNow + ((_deadline - DateTime.UtcNow) / (stages.Length - i));
+
+            // A tie-break that has found nothing better for a while rarely will: stop it rather than spend the whole
+            // time limit on a cost the council may not weigh much.
+            var stall = TimeSpan.FromSeconds(Math.Max(1, (stageDeadline - DateTime.UtcNow).TotalSeconds / 5));
             var caps = new StageCaps(
                 Balance: values.Balance,
                 Training: stage > Stage.Training ? values.Training : null,
@@ -155,12 +159,12 @@ internal sealed class Search(
             {
                 var model = CpSatModel.Build(problem, stage, caps);
                 model.Hint(_incumbent!);
-                proven = Run(model, stage, stageDeadline, stopAtFirst: false).IsOptimal;
+                proven = Run(model, stage, stageDeadline, stopAtFirst: false, stall).IsOptimal;
             }
 
             if (!proven)
             {
-                _incumbent = Neighbourhoods().Improve(_incumbent!, stage, caps, stageDeadline, cancellationToken);
+                _incumbent = Neighbourhoods().Improve(_incumbent!, stage, caps, stageDeadline, cancellationToken, stall);
             }
 
             Log.StageFinished(logger, stage.ToString(), StageValues.Of(problem, _incumbent!).Of(stage), 0, clock.Elapsed.TotalSeconds, proven);
@@ -168,14 +172,15 @@ internal sealed class Search(
     }
 
     /// <summary>Runs CP-SAT on a whole model, keeping its plan when it is better than the incumbent.</summary>
-    private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst)
+    private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst, TimeSpan? stall = null)
     {
         var provesBalance = stage == Stage.Balance && model.IsWhole;
         var incumbentBalance = _incumbent is null ? long.MaxValue : StageValues.Of(problem, _incumbent).Balance;
         var outcome = CpSatRun.Solve(
             model, null, Remaining(deadline), _threads, options.Seed, cancellationToken,
             provesBalance ? (objective, bound) => { UseBound(bound, "CP-SAT"); Report(Math.Min(objective, incumbentBalance), _bound, "balance"); } : null,
-            stopAtFirst);
+            stopAtFirst,
+            stall);
         if (provesBalance)
         {
             UseBound(outcome.Bound, "CP-SAT");
