@@ -7,7 +7,8 @@ namespace JobBalancing.Benchmarks;
 /// <param name="Budget">The balancer's time limit for each solve.</param>
 /// <param name="Seed">The seed of both the generator and the balancer.</param>
 /// <param name="Threads">The balancer's threads; 0 means one per processor.</param>
-internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads)
+/// <param name="Verbose">Whether the balancer's log goes to stderr, Debug level and up.</param>
+internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, bool Verbose = false)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/JobBalancing.Benchmarks -- [options]
@@ -18,6 +19,7 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
           --seconds N     the balancer's time limit per instance; default 10
           --seed N        the seed of the generated workplaces and of the balancer; default 1
           --threads N     the balancer's threads, 0 for one per processor; default 0
+          --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr
           --help          show this text
 
         Exit code: 0 when every run found a plan and kept the balancer's contract, 1 otherwise, 2 for bad arguments.
@@ -32,7 +34,7 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
     {
         IReadOnlyList<InstanceSize>? sizes = null;
         TimeSpan? budget = null;
-        var (seed, threads, quick) = (1, 0, false);
+        var (seed, threads, quick, verbose) = (1, 0, false, false);
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -48,6 +50,9 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
                     break;
                 case "--quick":
                     quick = true;
+                    break;
+                case "--verbose":
+                    verbose = true;
                     break;
                 case "--seconds":
                     budget = TimeSpan.FromSeconds(Number(args[i], Value(), double.Parse, 0.001, 86_400));
@@ -69,8 +74,8 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
         }
 
         return quick
-            ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads)
-            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads);
+            ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, verbose)
+            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, verbose);
     }
 
     private static IReadOnlyList<InstanceSize> Choose(IReadOnlyList<InstanceSize>? earlier, IReadOnlyList<InstanceSize> sizes) =>

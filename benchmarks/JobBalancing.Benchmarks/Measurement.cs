@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using System.Diagnostics;
 using JobBalancing.Analysis;
 using JobBalancing.Solving;
@@ -31,6 +32,7 @@ internal sealed record Measurement(
             TimeLimit = options.Budget,
             Threads = options.Threads,
             Seed = options.Seed,
+            LoggerFactory = options.Verbose ? new StderrLoggerFactory() : NullLoggerFactory.Instance,
         });
 
         var recorder = new ProgressRecorder();
