@@ -3,8 +3,8 @@ namespace JobBalancing.Solving;
 /// <summary>
 /// A fast local search for balance: worker a gives δ hours of task t to worker b and takes δ hours of task u from b,
 /// which keeps every task covered and every worker's hours. A move must keep chunks, service limits, fixed hours and
-/// the fragmentation limit, must not raise either largest deviation, and must lower <c>Σ_w (wE·d_E)⁴ + (wD·d_D)⁴</c>,
-/// a sum that leans hardest on the workers furthest from the averages. Each move is scored in constant time, so
+/// the fragmentation limit, must not raise the objective, and must lower it or <c>Σ_w (wE·d_E)⁴ + (wD·d_D)⁴</c>, a sum
+/// that leans hardest on the workers furthest from the averages. Each move is scored in constant time, so
 /// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves.
 /// </summary>
 internal sealed class SwapSearch
@@ -19,6 +19,9 @@ internal sealed class SwapSearch
     private readonly double[][] _deviation;
     private readonly int[] _held;
     private readonly int[][] _workersOfTask;
+
+    /// <summary>The three workers furthest from the average in each dimension, furthest first.</summary>
+    private readonly int[][] _furthest = [new int[3], new int[3]];
 
     public SwapSearch(BalancingProblem problem, int[] plan, int seed)
     {
@@ -134,7 +137,8 @@ internal sealed class SwapSearch
     /// <summary>Tries improving moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
     private void Descend(DateTime deadline, int patience, CancellationToken cancellationToken)
     {
-        var max = new[] { MaxAbs(_deviation[0]), MaxAbs(_deviation[1]) };
+        var max = new double[2];
+        FindFurthest(max);
         var failures = 0;
         for (var tries = 0L; failures < patience; tries++)
         {
@@ -146,8 +150,7 @@ internal sealed class SwapSearch
             if (TryMove(max))
             {
                 failures = 0;
-                max[0] = MaxAbs(_deviation[0]);
-                max[1] = MaxAbs(_deviation[1]);
+                FindFurthest(max);
             }
             else
             {
@@ -289,11 +292,15 @@ internal sealed class SwapSearch
         return heldA <= _problem.MaxTasksPerWorker && heldB <= _problem.MaxTasksPerWorker;
     }
 
-    /// <summary>How much the move lowers the fourth-power sum; negative or zero when it is no better, and
-    /// <see cref="double.NegativeInfinity"/> when it would raise a largest deviation.</summary>
+    /// <summary>
+    /// How much better the move makes the plan: first by the objective <c>Σ_k w_k·max|d_k|</c>, with the new largest
+    /// deviations found exactly from the three furthest workers, then by the fourth-power sum. Zero or negative when it
+    /// is no better. A move may so raise one largest deviation when it lowers the other by more.
+    /// </summary>
     private double Gain(int a, int b, int t, int u, int delta, double[] max)
     {
-        var gain = 0.0;
+        var objectiveDrop = 0.0;
+        var fourthDrop = 0.0;
         for (var k = 0; k < 2; k++)
         {
             if (_weight[k] == 0)
@@ -304,16 +311,52 @@ internal sealed class SwapSearch
             var perHour = _rating[k][u] - _rating[k][t];
             var newA = _deviation[k][a] + (delta * perHour / _problem.WorkerHours[a]);
             var newB = _deviation[k][b] - (delta * perHour / _problem.WorkerHours[b]);
-            if (Math.Abs(newA) > max[k] + 1e-12 || Math.Abs(newB) > max[k] + 1e-12)
-            {
-                return double.NegativeInfinity;
-            }
-
-            gain += Fourth(_weight[k] * _deviation[k][a]) + Fourth(_weight[k] * _deviation[k][b])
-                    - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
+            var newMax = Math.Max(Math.Max(Math.Abs(newA), Math.Abs(newB)), FurthestBesides(k, a, b));
+            objectiveDrop += _weight[k] * (max[k] - newMax);
+            fourthDrop += Fourth(_weight[k] * _deviation[k][a]) + Fourth(_weight[k] * _deviation[k][b])
+                          - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
         }
 
-        return gain;
+        return objectiveDrop < -1e-12 ? double.NegativeInfinity : (objectiveDrop * 1e6) + fourthDrop;
+    }
+
+    /// <summary>The largest deviation in dimension k of any worker but a and b.</summary>
+    private double FurthestBesides(int k, int a, int b)
+    {
+        foreach (var w in _furthest[k])
+        {
+            if (w >= 0 && w != a && w != b)
+            {
+                return Math.Abs(_deviation[k][w]);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Finds the three furthest workers in each dimension, and the largest deviations.</summary>
+    private void FindFurthest(double[] max)
+    {
+        for (var k = 0; k < 2; k++)
+        {
+            var top = _furthest[k];
+            Array.Fill(top, -1);
+            for (var w = 0; w < _problem.WorkerCount; w++)
+            {
+                var d = Math.Abs(_deviation[k][w]);
+                for (var i = 0; i < top.Length; i++)
+                {
+                    if (top[i] < 0 || d > Math.Abs(_deviation[k][top[i]]))
+                    {
+                        Array.Copy(top, i, top, i + 1, top.Length - i - 1);
+                        top[i] = w;
+                        break;
+                    }
+                }
+            }
+
+            max[k] = top[0] < 0 ? 0 : Math.Abs(_deviation[k][top[0]]);
+        }
     }
 
     private void Apply(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu, int delta)
