@@ -17,7 +17,6 @@ internal sealed class CpSatModel
     private readonly BoolVar?[] _held;
     private readonly Dictionary<(int Worker, int Skill), BoolVar> _training = [];
     private readonly IntVar[] _deviation = new IntVar[2];
-    private readonly LinearExprBuilder _deviationSum = LinearExpr.NewBuilder();
 
     private CpSatModel(BalancingProblem problem, int[] scope)
     {
@@ -49,9 +48,6 @@ internal sealed class CpSatModel
 
     /// <summary>Whether interchangeable workers are ordered: only in the whole balance model, where who is who does not matter.</summary>
     private bool BreaksSymmetry => IsWhole && Stage == Stage.Balance && !_alone && !_rulesOnly;
-
-    /// <summary>Whether the balance objective adds the sum of the scope's deviations as a tie-break.</summary>
-    private bool SumsDeviations => !IsWhole && Stage == Stage.Balance;
 
     /// <summary>
     /// Builds the model for <paramref name="scope"/> (all workers when null), holding every other worker at
@@ -268,18 +264,9 @@ internal sealed class CpSatModel
                     scaled.AddTerm(_x[p]!, q * t * _problem.Ratings[k][_problem.Pairs[p].Task]);
                 }
 
-                // Q·(T·S_w − A·H_w) ≤ H_w·D and −Q·(T·S_w − A·H_w) ≤ H_w·D. A neighbourhood also gives each
-                // worker a deviation of their own, whose sum breaks ties when the largest cannot move yet.
-                var bound = deviation;
-                if (SumsDeviations)
-                {
-                    bound = Model.NewIntVar(0, WorstDeviation(k, w), $"d{k}_{w}");
-                    Model.Add(deviation >= bound);
-                    _deviationSum.AddTerm(bound, _problem.Weights[k]);
-                }
-
-                Model.Add(scaled - offset <= h * bound);
-                Model.Add(offset - scaled <= h * bound);
+                // Q·(T·S_w − A·H_w) ≤ H_w·D and −Q·(T·S_w − A·H_w) ≤ H_w·D.
+                Model.Add(scaled - offset <= h * deviation);
+                Model.Add(offset - scaled <= h * deviation);
             }
         }
     }
@@ -321,7 +308,6 @@ internal sealed class CpSatModel
 
         Model.Minimize(stage switch
         {
-            Stage.Balance when SumsDeviations => (balance * (2 * _scope.Length + 1)) + _deviationSum,
             Stage.Balance => balance,
             Stage.Training => TrainingExpr(),
             Stage.Reassignment => ReassignmentExpr(),
