@@ -243,8 +243,7 @@ internal sealed class CpSatModel
                 }
             }
 
-            var upper = _scope.Concat(Enumerable.Range(0, _problem.WorkerCount)).Distinct()
-                .Max(w => WorstDeviation(k, w));
+            var upper = Enumerable.Range(0, _problem.WorkerCount).Max(w => WorstDeviation(k, w));
             var deviation = Model.NewIntVar(outside, Math.Max(outside, upper), k == 0 ? "DE" : "DD");
             _deviation[k] = deviation;
             if (_problem.Weights[k] == 0)

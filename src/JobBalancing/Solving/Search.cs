@@ -7,8 +7,9 @@ namespace JobBalancing.Solving;
 internal sealed record SearchOutcome(int[]? Plan, long Bound, string BoundSource, bool BalanceProven, bool Infeasible);
 
 /// <summary>
-/// The search behind <see cref="Balancer"/>: the LP relaxation for a first bound, CP-SAT on the whole model, then
-/// neighbourhood search where the whole model is too large to finish, stage after stage.
+/// The search behind <see cref="Balancer"/>: a first plan, bounds from the LP relaxation and from each worker alone,
+/// the swap search, CP-SAT on the whole model where it can finish, neighbourhood search where it cannot, then the
+/// tie-breaks. docs/solver.md tells the story.
 /// </summary>
 internal sealed class Search(
     BalancingProblem problem, BalancerOptions options, ILogger logger, IProgress<SolveProgress>? progress, Stopwatch clock,
@@ -38,14 +39,13 @@ internal sealed class Search(
         var balanceDeadline = tieBreaks.Length == 0 ? _deadline : DateTime.UtcNow + ((_deadline - DateTime.UtcNow) * 0.7);
 
         UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
-        var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
-        var proven = false;
         if (_incumbent is null && FindAnyPlan(balanceDeadline))
         {
             return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
         }
 
-        if (!proven && _incumbent is not null)
+        var proven = false;
+        if (_incumbent is not null)
         {
             // The local search gets a share of the balance budget that grows with the size: where CP-SAT can prove,
             // it needs the time; where it cannot, the local search is the better use of it.
@@ -53,8 +53,9 @@ internal sealed class Search(
             Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
         }
 
-        if (!IsLarge && !proven && _incumbent is not null)
+        if (!IsLarge && _incumbent is not null)
         {
+            var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
             whole.Hint(_incumbent);
             proven = Run(whole, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: false).IsOptimal;
         }
