@@ -62,8 +62,14 @@ internal sealed class Search(
 
         if (_incumbent is not null && !proven)
         {
-            _incumbent = Neighbourhoods().Improve(_incumbent, Stage.Balance, StageCaps.None, balanceDeadline, cancellationToken);
-            proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
+            // Neighbourhoods and swaps take turns: each leaves the other new moves to make.
+            var neighbourhoods = Neighbourhoods();
+            while (!proven && DateTime.UtcNow < balanceDeadline && !cancellationToken.IsCancellationRequested)
+            {
+                _incumbent = neighbourhoods.Improve(_incumbent, Stage.Balance, StageCaps.None, Earlier(balanceDeadline, TimeSpan.FromSeconds(5)), cancellationToken);
+                Swap(Earlier(balanceDeadline, TimeSpan.FromSeconds(2)));
+                proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
+            }
         }
 
         if (_incumbent is not null)
@@ -255,6 +261,9 @@ internal sealed class Search(
     ];
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>The deadline or <paramref name="slice"/> from now, whichever comes first.</summary>
+    private static DateTime Earlier(DateTime deadline, TimeSpan slice) => DateTime.UtcNow + slice < deadline ? DateTime.UtcNow + slice : deadline;
 
     private static DateTime Midpoint(DateTime deadline) => DateTime.UtcNow + ((deadline - DateTime.UtcNow) / 2);
 
