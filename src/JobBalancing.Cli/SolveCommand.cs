@@ -42,7 +42,7 @@ internal sealed class SolveCommand
 
     private readonly Option<int> _seed = new("--seed")
     {
-        Description = "The random seed: the same seed, threads and input give the same search.",
+        Description = "The random seed of the search (phases stop by the clock, so runs may still differ).",
         HelpName = "n",
         CustomParser = result => Parse(result, "--seed", 0, _ => true, "must be a whole number"),
     };

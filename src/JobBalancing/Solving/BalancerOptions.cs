@@ -22,7 +22,8 @@ public sealed class BalancerOptions
     public int Threads { get; set; }
 
     /// <summary>
-    /// The random seed: the same seed, threads and input give the same search.
+    /// The random seed of CP-SAT and the local search. The search stops its phases by the clock, so two runs with
+    /// the same seed agree only as far as the machine's speed lets them; a proven optimum is the same either way.
     /// <value>The default value is 0.</value>
     /// </summary>
     public int Seed { get; set; }
