@@ -12,26 +12,28 @@ internal static class FeasibilityCheck
     /// <summary>The first plain reason there can be no plan, in words; <see langword="null"/> when none is found.</summary>
     public static string? Explain(BalancingProblem problem)
     {
-        var workplace = problem.Workplace;
-        var unit = workplace.HourUnit;
-        var training = workplace.Rules.AllowTraining ? "training is allowed" : "training is off";
+        var unit = problem.HourUnit;
+        static string Training(bool allowed) => allowed ? "training is allowed" : "training is off";
+        string When(int period) => problem.PeriodCount > 1 ? $" in period {period + 1}" : "";
         foreach (var pair in problem.Pairs.Where(p => p.Fixed > 0 && p.Lowest > p.Upper))
         {
-            var worker = workplace.Workers[pair.Worker];
-            var task = workplace.Tasks[pair.Task];
-            return $"{worker.DisplayName} has {Hours(pair.Fixed * unit)} of {task.DisplayName} fixed, but holding it at all takes at least "
+            var worker = problem.Worker(pair.Worker);
+            var task = problem.Task(pair.Task);
+            return $"{worker.DisplayName} has {Hours(pair.Fixed * unit)} of {task.DisplayName} fixed{When(problem.TaskPeriod[pair.Task])}, but holding it at all takes at least "
                 + $"{Hours(pair.Lowest * unit)} (minChunk) and {worker.DisplayName} can hold at most {Hours(pair.Upper * unit)} of it";
         }
 
         for (var t = 0; t < problem.TaskCount; t++)
         {
-            var task = workplace.Tasks[t];
+            var task = problem.Task(t);
             var pairs = problem.PairsOfTask[t];
             var need = problem.TaskHours[t] * unit;
-            var who = task.Skill is { } skill && !workplace.Rules.AllowTraining ? $"with the {skill} skill" : "who may hold it";
+            var allowsTraining = problem.Snapshot(problem.TaskSite[t], problem.TaskPeriod[t]).Rules.AllowTraining;
+            var training = Training(allowsTraining);
+            var who = task.Skill is { } skill && !allowsTraining ? $"with the {skill} skill" : "who may hold it";
             if (pairs.Length == 0)
             {
-                return $"{task.DisplayName} needs {Hours(need)}; no worker may hold it ({Reasons(task)}; {training})";
+                return $"{task.DisplayName} needs {Hours(need)}{When(problem.TaskPeriod[t])}; no worker may hold it ({Reasons(task)}; {training})";
             }
 
             var available = pairs.Sum(p => (long)problem.Pairs[p].Upper) * unit;
@@ -39,19 +41,24 @@ internal static class FeasibilityCheck
             {
                 var limit = task.MaxPerWorker is { } m ? $" (maxPerWorker {Format(m)})" : "";
                 var workers = pairs.Length == 1 ? "the only worker" : $"the {pairs.Length} workers";
-                return $"{task.DisplayName} needs {Hours(need)}; {workers} {who} can give at most {Hours(available)}{limit}; {training}";
+                return $"{task.DisplayName} needs {Hours(need)}{When(problem.TaskPeriod[t])}; {workers} {who} can give at most {Hours(available)}{limit}; {training}";
             }
         }
 
         for (var w = 0; w < problem.WorkerCount; w++)
         {
-            var worker = workplace.Workers[w];
-            var uppers = problem.PairsOfWorker[w].Select(p => (long)problem.Pairs[p].Upper).OrderDescending().ToArray();
-            var reachable = uppers.Take(problem.MaxTasksPerWorker).Sum() * unit;
-            if (reachable < worker.Hours)
+            var worker = problem.Worker(w);
+            var home = Training(problem.Snapshot(problem.WorkerHome[w], 0).Rules.AllowTraining);
+            for (var period = 0; period < problem.PeriodCount; period++)
             {
-                var limit = problem.MaxTasksPerWorker < uppers.Length ? $" in at most {problem.MaxTasksPerWorker} tasks (maxTasksPerWorker)" : "";
-                return $"{worker.DisplayName} has {Hours(worker.Hours)}, but the tasks they may hold{limit} take at most {Hours(reachable)}; {training}";
+                var hours = problem.WorkerPeriodHours[w][period] * unit;
+                var uppers = problem.PairsOfWorkerPeriod[w][period].Select(p => (long)problem.Pairs[p].Upper).OrderDescending().ToArray();
+                var reachable = uppers.Take(problem.MaxTasks[w]).Sum() * unit;
+                if (reachable < hours)
+                {
+                    var limit = problem.MaxTasks[w] < uppers.Length ? $" in at most {problem.MaxTasks[w]} tasks (maxTasksPerWorker)" : "";
+                    return $"{worker.DisplayName} has {Hours(hours)}{When(period)}, but the tasks they may hold{limit} take at most {Hours(reachable)}; {home}";
+                }
             }
         }
 

@@ -5,32 +5,52 @@ using JobBalancing.Domain;
 namespace JobBalancing.Solving;
 
 /// <summary>
-/// A workplace compiled to integers: hours in hour units, ratings and weights scaled to whole numbers, and the
-/// (worker, task) pairs that may carry hours with their bounds. Every solver and the model builder work on this; the
-/// domain never sees it. A region or a horizon compiles to the same shape with more rows.
+/// A <see cref="BalancingSpec"/> compiled to integers: hours in hour units, ratings and weights scaled to whole numbers,
+/// and the (worker, task) pairs that may carry hours with their bounds. Every solver and the model builder work on this;
+/// the domain never sees it.
 /// </summary>
 /// <remarks>
-/// The balance of worker <c>w</c> is measured exactly in integers: with <c>S_w = Σ_t e_t·x[w,t]</c> (scaled ratings),
-/// <c>T</c> the total hours and <c>A = Σ_t e_t·h_t</c>, the deviation <c>|S_w/H_w − A/T|</c> equals
-/// <c>|T·S_w − A·H_w|·(L/H_w) / (L·T)</c> for <c>L</c> the least common multiple of the workers' hours, so
-/// <c>Δ·L·T·ratingScale</c> is a whole number. When <c>L</c> would make the numbers too large for the solver, the
-/// builder measures in coarser steps and says so (<see cref="IsExact"/>).
+/// <para>
+/// A "task" here is one task of one site in one period (a cell); a worker holds hours in a period's tasks up to their
+/// hours in that period, at most <c>maxTasksPerWorker</c> of them per period. A single workplace is one site over one
+/// period, and then the cells are its tasks.
+/// </para>
+/// <para>
+/// Balance is measured on <em>rows</em>: a row is one worker's hours in one balance group (all cells for
+/// <see cref="BalanceMeasure.OverHorizon"/>, one period's for <see cref="BalanceMeasure.EveryPeriod"/>), and every pair
+/// belongs to exactly one row. The deviation of row <c>r</c> in group <c>g</c>, <c>|S_r/H_r − A_g/T_g|</c>, is measured
+/// exactly in integers: with <c>M</c> a common multiple of every <c>T_g·H_r</c> and <c>c_g = M/T_g</c>,
+/// <c>Δ·M·ratingScale = c_g·|T_g·S_r − A_g·H_r| / H_r</c> is a whole number. When <c>M</c> would make the numbers too large
+/// for the solver, the builder measures in coarser steps (<c>c_g = ⌊M/T_g⌋</c>, which never overstates a deviation) and
+/// says so (<see cref="IsExact"/>).
+/// </para>
 /// </remarks>
 internal sealed class BalancingProblem
 {
-    private BalancingProblem(Workplace workplace) => Workplace = workplace;
+    private BalancingProblem(BalancingSpec spec) => Spec = spec;
 
-    public Workplace Workplace { get; }
+    public BalancingSpec Spec { get; }
 
     public int WorkerCount => WorkerHours.Length;
 
     public int TaskCount => TaskHours.Length;
 
-    /// <summary><c>H_w</c> in hour units.</summary>
-    public int[] WorkerHours { get; private init; } = [];
+    public int PeriodCount { get; private init; }
 
-    /// <summary><c>h_t</c> in hour units.</summary>
+    public int SiteCount => Spec.Sites.Count;
+
+    /// <summary>The hour unit every site shares: one unit of the integer model.</summary>
+    public decimal HourUnit { get; private init; }
+
+    /// <summary><c>h_t</c> in hour units, for every task of every site and period.</summary>
     public int[] TaskHours { get; private init; } = [];
+
+    /// <summary>Each task's site and period, and its index in that site's snapshot of that period.</summary>
+    public int[] TaskSite { get; private init; } = [];
+
+    public int[] TaskPeriod { get; private init; } = [];
+
+    private int[] TaskIndex { get; init; } = [];
 
     /// <summary>Scaled ratings: <c>e_t·RatingScale</c> and <c>d_t·RatingScale</c>.</summary>
     public long[][] Ratings { get; private init; } = [];
@@ -43,48 +63,87 @@ internal sealed class BalancingProblem
 
     public long WeightScale { get; private init; }
 
-    /// <summary><c>Σ_t e_t·h_t</c> and <c>Σ_t d_t·h_t</c>, scaled.</summary>
-    public long[] RatingTotals { get; private init; } = [];
+    /// <summary><c>H_w</c> over all periods, in units.</summary>
+    public int[] WorkerHours { get; private init; } = [];
 
-    /// <summary><c>T = Σ_t h_t</c> in units.</summary>
-    public long TotalHours { get; private init; }
+    /// <summary>Each worker's hours in each period, in units: what their tasks in that period must add up to.</summary>
+    public int[][] WorkerPeriodHours { get; private init; } = [];
 
-    /// <summary>
-    /// <c>Q</c>: the deviation of worker w is constrained as <c>Q·|T·S_w − A·H_w| ≤ H_w·D</c>, so that
-    /// <c>Δ = D / (Q·T·RatingScale)</c>. With <c>Q = L</c> (lcm of worker hours) this is exact.
-    /// </summary>
-    public long DeviationScale { get; private init; }
+    /// <summary>Each worker's home site.</summary>
+    public int[] WorkerHome { get; private init; } = [];
 
-    /// <summary>Whether <see cref="DeviationScale"/> is the lcm of worker hours, making the integer objective exact.</summary>
-    public bool IsExact { get; private init; }
+    /// <summary>Each worker as the domain knows them: their home site's snapshot of the first period they work in.</summary>
+    private Worker[] WorkerRecords { get; init; } = [];
+
+    /// <summary>The most tasks each worker may hold in one period: their home site's rule, or no limit.</summary>
+    public int[] MaxTasks { get; private init; } = [];
 
     /// <summary>The pairs that may carry hours, grouped by worker.</summary>
     public Pair[] Pairs { get; private init; } = [];
 
-    /// <summary>Indexes into <see cref="Pairs"/> for each worker and each task.</summary>
+    /// <summary>Indexes into <see cref="Pairs"/> for each worker, each (worker, period), and each task.</summary>
     public int[][] PairsOfWorker { get; private init; } = [];
+
+    public int[][][] PairsOfWorkerPeriod { get; private init; } = [];
 
     public int[][] PairsOfTask { get; private init; } = [];
 
-    /// <summary>Skills, with their training hours scaled to whole numbers (by a power of ten) for the tie-break.</summary>
+    /// <summary>Whether each pair is at a site other than the worker's home.</summary>
+    public bool[] IsSecondary { get; private init; } = [];
+
+    /// <summary>The balance rows: a worker's hours in one balance group (see the remarks).</summary>
+    public BalanceRow[] Rows { get; private init; } = [];
+
+    /// <summary>The row each pair counts in; the rows of each worker; the pairs of each row.</summary>
+    public int[] RowOfPair { get; private init; } = [];
+
+    public int[][] RowsOfWorker { get; private init; } = [];
+
+    public int[][] PairsOfRow { get; private init; } = [];
+
+    /// <summary>Each balance group's <c>A_g = Σ e_t·h_t</c> and <c>Σ d_t·h_t</c> (scaled), as <c>[dimension][group]</c>.</summary>
+    public long[][] GroupTotals { get; private init; } = [];
+
+    /// <summary>Each balance group's <c>T_g = Σ h_t</c>, in units.</summary>
+    public long[] GroupHours { get; private init; } = [];
+
+    /// <summary><c>c_g</c>: the deviation row of group g is <c>c_g·|T_g·S_r − A_g·H_r| ≤ H_r·D</c>.</summary>
+    public long[] GroupFactor { get; private init; } = [];
+
+    /// <summary><c>M</c>: the integer objective is <c>Δ·M·RatingScale</c> per dimension.</summary>
+    public long DeviationScale { get; private init; }
+
+    /// <summary>Whether the integer deviations are exact (<c>c_g = M/T_g</c> with <c>M</c> a multiple of every <c>T_g·H_r</c>).</summary>
+    public bool IsExact { get; private init; }
+
+    /// <summary>Skills by id over every site, with their training hours scaled to whole numbers (by a power of ten) for the tie-break.</summary>
     public Skill[] Skills { get; private init; } = [];
 
     public long[] TrainingCost { get; private init; } = [];
-
-    /// <summary>The fragmentation limit, or the task count when there is none.</summary>
-    public int MaxTasksPerWorker { get; private init; }
 
     /// <summary>Whether each worker has a current assignment that reassignment is measured against.</summary>
     public bool[] HasCurrent { get; private init; } = [];
 
     /// <summary>
-    /// Classes of workers interchangeable for balance: same hours, skills, fixed and excluded tasks. Their current
-    /// assignments may differ, which matters only to the tie-breaks, so the balance stage may order them.
+    /// Classes of workers interchangeable for balance: same home, hours, skills, fixed and excluded tasks in every period.
+    /// Their current assignments may differ, which matters only to the tie-breaks, so the balance stage may order them.
     /// </summary>
     public int[][] BalanceClasses { get; private init; } = [];
 
     /// <summary>The denominator that turns the integer objective <c>wE'·D_E + wD'·D_D</c> into rating points.</summary>
-    public BigInteger ObjectiveDenominator => (BigInteger)DeviationScale * TotalHours * RatingScale * WeightScale;
+    public BigInteger ObjectiveDenominator => (BigInteger)DeviationScale * RatingScale * WeightScale;
+
+    /// <summary>The workplace of a single-site, single-period problem.</summary>
+    public Workplace Workplace => Spec.Sites[0][0];
+
+    /// <summary>The domain task behind task <paramref name="t"/>.</summary>
+    public WorkTask Task(int t) => Snapshot(TaskSite[t], TaskPeriod[t]).Tasks[TaskIndex[t]];
+
+    /// <summary>The domain worker behind worker <paramref name="w"/>.</summary>
+    public Worker Worker(int w) => WorkerRecords[w];
+
+    /// <summary>A site's workplace in a period.</summary>
+    public Workplace Snapshot(int site, int period) => Spec.Sites[site][period];
 
     /// <summary>
     /// An integer objective <c>wE'·D_E + wD'·D_D</c> in rating points. With inexact scaling each <c>D</c> was rounded
@@ -100,8 +159,8 @@ internal sealed class BalancingProblem
     public int[] CurrentPlan() => [.. Pairs.Select(p => p.Current)];
 
     /// <summary>
-    /// Whether <paramref name="plan"/> keeps every rule: coverage, capacity, chunks, service limits, fixed hours and
-    /// the fragmentation limit (qualification and exclusions hold by construction of the pairs).
+    /// Whether <paramref name="plan"/> keeps every rule: coverage, capacity, chunks, service limits, fixed hours, the
+    /// fragmentation limit and the rules of work at other sites (qualification and exclusions hold by construction).
     /// </summary>
     public bool Keeps(int[] plan)
     {
@@ -114,9 +173,102 @@ internal sealed class BalancingProblem
             }
         }
 
-        return PairsOfTask.Select((pairs, t) => pairs.Sum(p => plan[p]) == TaskHours[t]).All(covered => covered)
-            && PairsOfWorker.Select((pairs, w) => pairs.Sum(p => plan[p]) == WorkerHours[w] && pairs.Count(p => plan[p] > 0) <= MaxTasksPerWorker)
-                .All(kept => kept);
+        if (!PairsOfTask.Select((pairs, t) => pairs.Sum(p => plan[p]) == TaskHours[t]).All(covered => covered))
+        {
+            return false;
+        }
+
+        for (var w = 0; w < WorkerCount; w++)
+        {
+            for (var period = 0; period < PeriodCount; period++)
+            {
+                var pairs = PairsOfWorkerPeriod[w][period];
+                if (pairs.Sum(p => plan[p]) != WorkerPeriodHours[w][period] || pairs.Count(p => plan[p] > 0) > MaxTasks[w])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return Spec.Mixing is null || KeepsMixing(plan);
+    }
+
+    /// <summary>Whether worker w holds any hours away from their home site in <paramref name="plan"/>.</summary>
+    public bool IsAway(int[] plan, int w) => PairsOfWorker[w].Any(p => IsSecondary[p] && plan[p] > 0);
+
+    /// <summary>The most hours worker w may hold at other sites in a period.</summary>
+    public int SecondaryCap(int w, int period) =>
+        Spec.Mixing is { WholeWorkers: false } mixing ? (int)Math.Floor(WorkerPeriodHours[w][period] * mixing.MaxSecondaryShare) : WorkerPeriodHours[w][period];
+
+    /// <summary>The least hours, in units, at another site in a period where a worker works there at all.</summary>
+    public int MinSecondaryUnits => Spec.Mixing is { } mixing ? (int)Math.Ceiling(mixing.MinSecondaryHours / HourUnit) : 0;
+
+    /// <summary>The hours of worker w at each site in each period: <c>[site][period]</c>.</summary>
+    public int[][] SiteHours(int[] plan, int w)
+    {
+        var hours = new int[SiteCount][];
+        for (var s = 0; s < SiteCount; s++)
+        {
+            hours[s] = new int[PeriodCount];
+        }
+
+        foreach (var p in PairsOfWorker[w])
+        {
+            hours[TaskSite[Pairs[p].Task]][TaskPeriod[Pairs[p].Task]] += plan[p];
+        }
+
+        return hours;
+    }
+
+    private bool KeepsMixing(int[] plan)
+    {
+        var mixing = Spec.Mixing!;
+        var moved = 0;
+        for (var w = 0; w < WorkerCount; w++)
+        {
+            var hours = SiteHours(plan, w);
+            var home = WorkerHome[w];
+            if (mixing.WholeWorkers)
+            {
+                var away = false;
+                for (var period = 0; period < PeriodCount; period++)
+                {
+                    if (Enumerable.Range(0, SiteCount).Count(s => hours[s][period] > 0) > 1)
+                    {
+                        return false;
+                    }
+
+                    away |= hours[home][period] == 0 && WorkerPeriodHours[w][period] > 0;
+                }
+
+                moved += away ? 1 : 0;
+                continue;
+            }
+
+            var sites = 0;
+            for (var s = 0; s < SiteCount; s++)
+            {
+                if (s == home || hours[s].All(h => h == 0))
+                {
+                    continue;
+                }
+
+                sites++;
+                if (hours[s].Any(h => h > 0 && h < MinSecondaryUnits))
+                {
+                    return false;
+                }
+            }
+
+            var overShare = Enumerable.Range(0, PeriodCount)
+                .Any(period => Enumerable.Range(0, SiteCount).Where(s => s != home).Sum(s => hours[s][period]) > SecondaryCap(w, period));
+            if (sites > mixing.MaxSecondarySites || overShare)
+            {
+                return false;
+            }
+        }
+
+        return moved <= (mixing.MaxMovedWorkers ?? int.MaxValue);
     }
 
     /// <summary>
@@ -144,136 +296,310 @@ internal sealed class BalancingProblem
         return ordered;
     }
 
-    /// <summary>A plan's hours per pair, in units, as hours per worker and task.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> ToHours(int[] plan)
+    /// <summary>A plan's hours in one site and period, as hours per worker (by id) and task (by id); every worker of the snapshot appears.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> ToHours(int[] plan, int site = 0, int period = 0)
     {
-        var hours = new Dictionary<string, IReadOnlyDictionary<string, decimal>>(WorkerCount, StringComparer.Ordinal);
-        for (var w = 0; w < WorkerCount; w++)
+        var hours = new Dictionary<string, Dictionary<string, decimal>>(StringComparer.Ordinal);
+        foreach (var worker in Snapshot(site, period).Workers)
         {
-            var tasks = new Dictionary<string, decimal>(StringComparer.Ordinal);
-            foreach (var p in PairsOfWorker[w].Where(p => plan[p] > 0))
-            {
-                tasks[Workplace.Tasks[Pairs[p].Task].Id] = plan[p] * Workplace.HourUnit;
-            }
-
-            hours[Workplace.Workers[w].Id] = tasks;
+            hours[worker.Id] = new Dictionary<string, decimal>(StringComparer.Ordinal);
         }
 
-        return hours;
+        for (var p = 0; p < Pairs.Length; p++)
+        {
+            var pair = Pairs[p];
+            if (plan[p] > 0 && TaskSite[pair.Task] == site && TaskPeriod[pair.Task] == period)
+            {
+                var worker = Worker(pair.Worker).Id;
+                if (!hours.TryGetValue(worker, out var tasks))
+                {
+                    hours[worker] = tasks = new Dictionary<string, decimal>(StringComparer.Ordinal);
+                }
+
+                tasks[Task(pair.Task).Id] = plan[p] * HourUnit;
+            }
+        }
+
+        return hours.ToDictionary(h => h.Key, h => (IReadOnlyDictionary<string, decimal>)h.Value, StringComparer.Ordinal);
     }
 
-    public static BalancingProblem Compile(Workplace workplace)
+    /// <summary>
+    /// The integer deviation of row <paramref name="row"/> in dimension <paramref name="k"/> (0 empowerment,
+    /// 1 desirability) for its scaled score sum <paramref name="score"/>: <c>⌈c_g·|T_g·S_r − A_g·H_r| / H_r⌉</c>.
+    /// </summary>
+    public long ScaledDeviation(int k, int row, long score)
     {
-        var unit = workplace.HourUnit;
+        var (hours, group) = (Rows[row].Hours, Rows[row].Group);
+        var raw = BigInteger.Abs((BigInteger)GroupHours[group] * score - (BigInteger)GroupTotals[k][group] * hours) * GroupFactor[group];
+        var q = BigInteger.DivRem(raw, hours, out var remainder);
+        return (long)(remainder.IsZero ? q : q + 1);
+    }
+
+    /// <summary>The scaled score sum <c>S_r</c> of row <paramref name="row"/> in dimension <paramref name="k"/>.</summary>
+    public long Score(int k, int row, int[] plan)
+    {
+        long score = 0;
+        foreach (var p in PairsOfRow[row])
+        {
+            score += Ratings[k][Pairs[p].Task] * plan[p];
+        }
+
+        return score;
+    }
+
+    public static BalancingProblem Compile(Workplace workplace) => Compile(BalancingSpec.Of(workplace));
+
+    public static BalancingProblem Compile(BalancingSpec spec)
+    {
+        var sites = spec.Sites;
+        var periods = sites[0].Count;
+        var unit = sites[0][0].HourUnit;
+        if (sites.Any(s => s.Count != periods) || sites.Any(s => s.Any(snapshot => snapshot.HourUnit != unit)))
+        {
+            throw new ArgumentException("Every site needs a snapshot for every period, all with the same hour unit.", nameof(spec));
+        }
+
         int Units(decimal hours) => checked((int)(hours / unit));
 
-        var tasks = workplace.Tasks;
-        var workers = workplace.Workers;
-        var ratingDecimals = tasks.Max(t => Math.Max(Numbers.Decimals(t.Empowerment), Numbers.Decimals(t.Desirability)));
+        // Tasks: every task of every site in every period.
+        var taskSite = new List<int>();
+        var taskPeriod = new List<int>();
+        var taskIndex = new List<int>();
+        var cellOf = new Dictionary<(int Site, int Period, string Task), int>();
+        for (var s = 0; s < sites.Count; s++)
+        {
+            for (var period = 0; period < periods; period++)
+            {
+                var tasks = sites[s][period].Tasks;
+                for (var i = 0; i < tasks.Count; i++)
+                {
+                    cellOf[(s, period, tasks[i].Id)] = taskSite.Count;
+                    taskSite.Add(s);
+                    taskPeriod.Add(period);
+                    taskIndex.Add(i);
+                }
+            }
+        }
+
+        WorkTask TaskAt(int t) => sites[taskSite[t]][taskPeriod[t]].Tasks[taskIndex[t]];
+        var taskCount = taskSite.Count;
+        var allTasks = Enumerable.Range(0, taskCount).Select(TaskAt).ToArray();
+        var ratingDecimals = allTasks.Max(t => Math.Max(Numbers.Decimals(t.Empowerment), Numbers.Decimals(t.Desirability)));
         var ratingScale = Pow10(ratingDecimals);
         long[][] ratings =
         [
-            [.. tasks.Select(t => (long)(t.Empowerment * ratingScale))],
-            [.. tasks.Select(t => (long)(t.Desirability * ratingScale))],
+            [.. allTasks.Select(t => (long)(t.Empowerment * ratingScale))],
+            [.. allTasks.Select(t => (long)(t.Desirability * ratingScale))],
         ];
-        var weightScale = Pow10(Math.Max(Numbers.Decimals(workplace.Weights.Empowerment), Numbers.Decimals(workplace.Weights.Desirability)));
-        long[] weights = [(long)(workplace.Weights.Empowerment * weightScale), (long)(workplace.Weights.Desirability * weightScale)];
+        var objectiveWeights = spec.Weights ?? sites[0][0].Weights;
+        var weightScale = Pow10(Math.Max(Numbers.Decimals(objectiveWeights.Empowerment), Numbers.Decimals(objectiveWeights.Desirability)));
+        long[] weights = [(long)(objectiveWeights.Empowerment * weightScale), (long)(objectiveWeights.Desirability * weightScale)];
+        var taskHours = allTasks.Select(t => Units(t.Hours)).ToArray();
 
-        var taskHours = tasks.Select(t => Units(t.Hours)).ToArray();
-        var workerHours = workers.Select(w => Units(w.Hours)).ToArray();
-        var total = taskHours.Sum(h => (long)h);
-        long[] totals = [.. ratings.Select(r => r.Select((v, t) => v * taskHours[t]).Sum())];
-
-        var (deviationScale, exact) = ChooseDeviationScale(workerHours, total, ratings, ratingScale);
-
-        var skillIndex = workplace.Skills.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var pairs = new List<Pair>();
-        for (var w = 0; w < workers.Count; w++)
+        // Workers: every worker of every site, the same person in every period of their home site.
+        var workerHome = new List<int>();
+        var workerRecords = new List<Worker>();
+        var snapshots = new List<Worker?[]>();
+        for (var s = 0; s < sites.Count; s++)
         {
-            var worker = workers[w];
-            for (var t = 0; t < tasks.Count; t++)
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var period = 0; period < periods; period++)
             {
-                var task = tasks[t];
-                var fixedUnits = worker.Fixed.TryGetValue(task.Id, out var f) ? Units(f) : 0;
-                if (worker.Excluded.Contains(task.Id))
+                foreach (var worker in sites[s][period].Workers)
+                {
+                    if (!index.TryGetValue(worker.Id, out var w))
+                    {
+                        index[worker.Id] = w = workerHome.Count;
+                        workerHome.Add(s);
+                        workerRecords.Add(worker);
+                        snapshots.Add(new Worker?[periods]);
+                    }
+
+                    snapshots[w][period] = worker;
+                }
+            }
+        }
+
+        var workerCount = workerHome.Count;
+        var periodHours = snapshots.Select(byPeriod => byPeriod.Select(worker => worker is null ? 0 : Units(worker.Hours)).ToArray()).ToArray();
+
+        var skills = sites.SelectMany(s => s).SelectMany(snapshot => snapshot.Skills).DistinctBy(skill => skill.Id, StringComparer.Ordinal).ToArray();
+        var skillIndex = skills.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var mixing = spec.Mixing;
+        var pairs = new List<Pair>();
+        for (var w = 0; w < workerCount; w++)
+        {
+            var home = workerHome[w];
+            for (var period = 0; period < periods; period++)
+            {
+                if (snapshots[w][period] is not { } worker || periodHours[w][period] == 0)
                 {
                     continue;
                 }
 
-                var needsTraining = task.Skill is { } skill && !worker.Skills.Contains(skill);
-                if (needsTraining && !workplace.Rules.AllowTraining)
+                for (var s = 0; s < sites.Count; s++)
                 {
-                    continue;
-                }
+                    var secondary = s != home;
+                    if (secondary && (mixing is null || mixing.Group[s] != mixing.Group[home]))
+                    {
+                        continue;
+                    }
 
-                var chunk = task.MinChunk is { } c ? Units(c) : 1;
-                var upper = Math.Min(Math.Min(workerHours[w], taskHours[t]), task.MaxPerWorker is { } m ? Units(m) : int.MaxValue);
-                if (upper < Math.Max(chunk, 1) && fixedUnits == 0)
-                {
-                    // Nobody could hold this pair; a fixed pair stays, empty, for FeasibilityCheck to explain.
-                    continue;
-                }
+                    var snapshot = sites[s][period];
+                    foreach (var task in snapshot.Tasks)
+                    {
+                        var t = cellOf[(s, period, task.Id)];
+                        var fixedUnits = !secondary && worker.Fixed.TryGetValue(task.Id, out var f) ? Units(f) : 0;
+                        if (!secondary && worker.Excluded.Contains(task.Id))
+                        {
+                            continue;
+                        }
 
-                pairs.Add(new Pair(
-                    w, t, fixedUnits, upper, Math.Max(chunk, 1),
-                    needsTraining ? skillIndex[task.Skill!] : -1,
-                    worker.Current.TryGetValue(task.Id, out var cur) ? Units(cur) : 0));
+                        var needsTraining = task.Skill is { } skill && !worker.Skills.Contains(skill);
+                        if (needsTraining && !snapshot.Rules.AllowTraining)
+                        {
+                            continue;
+                        }
+
+                        var chunk = Math.Max(task.MinChunk is { } c ? Units(c) : 1, 1);
+                        var upper = Math.Min(Math.Min(periodHours[w][period], taskHours[t]), task.MaxPerWorker is { } m ? Units(m) : int.MaxValue);
+                        if (upper < chunk && fixedUnits == 0)
+                        {
+                            // Nobody could hold this pair; a fixed pair stays, empty, for FeasibilityCheck to explain.
+                            continue;
+                        }
+
+                        pairs.Add(new Pair(
+                            w, t, fixedUnits, upper, chunk,
+                            needsTraining ? skillIndex[task.Skill!] : -1,
+                            !secondary && worker.Current.TryGetValue(task.Id, out var cur) ? Units(cur) : 0));
+                    }
+                }
             }
         }
 
         var pairArray = pairs.ToArray();
-        return new BalancingProblem(workplace)
+
+        // Balance groups and rows.
+        var groupOfPeriod = Enumerable.Range(0, periods).Select(period => spec.Measure == BalanceMeasure.EveryPeriod ? period : 0).ToArray();
+        var groupCount = groupOfPeriod.Max() + 1;
+        var groupHours = new long[groupCount];
+        long[][] groupTotals = [new long[groupCount], new long[groupCount]];
+        for (var t = 0; t < taskCount; t++)
         {
-            WorkerHours = workerHours,
+            var g = groupOfPeriod[taskPeriod[t]];
+            groupHours[g] += taskHours[t];
+            groupTotals[0][g] += ratings[0][t] * taskHours[t];
+            groupTotals[1][g] += ratings[1][t] * taskHours[t];
+        }
+
+        var rows = new List<BalanceRow>();
+        var rowOf = new Dictionary<(int Worker, int Group), int>();
+        for (var w = 0; w < workerCount; w++)
+        {
+            for (var g = 0; g < groupCount; g++)
+            {
+                var hours = Enumerable.Range(0, periods).Where(period => groupOfPeriod[period] == g).Sum(period => periodHours[w][period]);
+                if (hours > 0)
+                {
+                    rowOf[(w, g)] = rows.Count;
+                    rows.Add(new BalanceRow(w, g, hours));
+                }
+            }
+        }
+
+        var rowArray = rows.ToArray();
+        var rowOfPair = pairArray.Select(p => rowOf[(p.Worker, groupOfPeriod[taskPeriod[p.Task]])]).ToArray();
+        var (deviationScale, factors, exact) = ChooseDeviationScale(rowArray, groupHours, ratings, ratingScale);
+
+        var pairsOfWorkerPeriod = new int[workerCount][][];
+        for (var w = 0; w < workerCount; w++)
+        {
+            var lists = Enumerable.Range(0, periods).Select(_ => new List<int>()).ToArray();
+            for (var p = 0; p < pairArray.Length; p++)
+            {
+                if (pairArray[p].Worker == w)
+                {
+                    lists[taskPeriod[pairArray[p].Task]].Add(p);
+                }
+            }
+
+            pairsOfWorkerPeriod[w] = [.. lists.Select(l => l.ToArray())];
+        }
+
+        return new BalancingProblem(spec)
+        {
+            PeriodCount = periods,
+            HourUnit = unit,
             TaskHours = taskHours,
+            TaskSite = [.. taskSite],
+            TaskPeriod = [.. taskPeriod],
+            TaskIndex = [.. taskIndex],
             Ratings = ratings,
             RatingScale = ratingScale,
             Weights = weights,
             WeightScale = weightScale,
-            RatingTotals = totals,
-            TotalHours = total,
+            WorkerHours = [.. periodHours.Select(h => h.Sum())],
+            WorkerPeriodHours = periodHours,
+            WorkerHome = [.. workerHome],
+            WorkerRecords = [.. workerRecords],
+            MaxTasks = [.. workerHome.Select(home => sites[home][0].Rules.MaxTasksPerWorker ?? int.MaxValue)],
+            Pairs = pairArray,
+            PairsOfWorker = Group(pairArray.Length, workerCount, p => pairArray[p].Worker),
+            PairsOfWorkerPeriod = pairsOfWorkerPeriod,
+            PairsOfTask = Group(pairArray.Length, taskCount, p => pairArray[p].Task),
+            IsSecondary = [.. pairArray.Select(p => taskSite[p.Task] != workerHome[p.Worker])],
+            Rows = rowArray,
+            RowOfPair = rowOfPair,
+            RowsOfWorker = Group(rowArray.Length, workerCount, r => rowArray[r].Worker),
+            PairsOfRow = Group(pairArray.Length, rowArray.Length, p => rowOfPair[p]),
+            GroupTotals = groupTotals,
+            GroupHours = groupHours,
+            GroupFactor = factors,
             DeviationScale = deviationScale,
             IsExact = exact,
-            Pairs = pairArray,
-            PairsOfWorker = Group(pairArray, workers.Count, p => p.Worker),
-            PairsOfTask = Group(pairArray, tasks.Count, p => p.Task),
-            Skills = [.. workplace.Skills],
-            TrainingCost = ScaledToWhole(workplace.Skills.Select(s => s.TrainingHours)),
-            MaxTasksPerWorker = Math.Min(workplace.Rules.MaxTasksPerWorker ?? tasks.Count, tasks.Count),
-            HasCurrent = [.. workers.Select(w => w.Current.Count > 0)],
-            BalanceClasses = BalanceClassesOf(workers),
+            Skills = skills,
+            TrainingCost = ScaledToWhole(skills.Select(s => s.TrainingHours)),
+            HasCurrent = [.. snapshots.Select(byPeriod => byPeriod.Any(worker => worker is { Current.Count: > 0 }))],
+            BalanceClasses = BalanceClassesOf(snapshots, workerHome),
         };
     }
 
     /// <summary>
-    /// The integer deviation of worker <paramref name="w"/> in dimension <paramref name="k"/> (0 empowerment,
-    /// 1 desirability) for its scaled score sum <paramref name="score"/>: <c>⌈Q·|T·S_w − A·H_w| / H_w⌉</c>.
+    /// <c>M</c> and each group's <c>c_g</c>: exact (<c>M = lcm(T_g)·lcm(H_r)</c>) when the largest coefficient of a deviation
+    /// row stays clear of CP-SAT's overflow; otherwise as fine as that allows, with <c>c_g = ⌊M/T_g⌋</c>.
     /// </summary>
-    public long ScaledDeviation(int k, int w, long score)
-    {
-        var raw = BigInteger.Abs((BigInteger)TotalHours * score - (BigInteger)RatingTotals[k] * WorkerHours[w]) * DeviationScale;
-        var q = BigInteger.DivRem(raw, WorkerHours[w], out var remainder);
-        return (long)(remainder.IsZero ? q : q + 1);
-    }
-
-    /// <summary>The largest coefficient magnitude the deviation rows would have, to keep CP-SAT clear of overflow.</summary>
-    private static (long Scale, bool Exact) ChooseDeviationScale(int[] workerHours, long total, long[][] ratings, long ratingScale)
+    private static (long Scale, long[] Factors, bool Exact) ChooseDeviationScale(BalanceRow[] rows, long[] groupHours, long[][] ratings, long ratingScale)
     {
         const double Limit = 1e15;
-        long lcm = 1;
-        foreach (var h in workerHours.Distinct())
+        var maxRating = ratings.SelectMany(r => r).Select(Math.Abs).DefaultIfEmpty(1).Max();
+        var maxHours = rows.Select(r => (long)r.Hours).DefaultIfEmpty(1).Max();
+        var perUnit = (double)Math.Max(maxRating, ratingScale) * maxHours;
+
+        var lcm = Lcm(groupHours.Where(h => h > 0).Concat(rows.Select(r => (long)r.Hours)));
+        if (lcm is { } m && m * perUnit < Limit)
         {
-            lcm = lcm / (long)BigInteger.GreatestCommonDivisor(lcm, h) * h;
+            return (m, [.. groupHours.Select(t => t > 0 ? m / t : 0)], true);
+        }
+
+        var scale = (long)Math.Max(groupHours.DefaultIfEmpty(1).Max(), Math.Min(Limit / perUnit, 1e12));
+        return (scale, [.. groupHours.Select(t => t > 0 ? Math.Max(1, scale / t) : 0)], false);
+    }
+
+    /// <summary>The least common multiple of <paramref name="values"/>, or <see langword="null"/> when it passes 10^12.</summary>
+    private static long? Lcm(IEnumerable<long> values)
+    {
+        long lcm = 1;
+        foreach (var v in values.Distinct())
+        {
+            lcm = lcm / (long)BigInteger.GreatestCommonDivisor(lcm, v) * v;
             if (lcm > 1e12)
             {
-                return (1, false);
+                return null;
             }
         }
 
-        var maxRating = ratings.SelectMany(r => r).Select(Math.Abs).DefaultIfEmpty(1).Max();
-        var maxHours = workerHours.DefaultIfEmpty(1).Max();
-        var magnitude = (double)lcm * total * Math.Max(maxRating, ratingScale) * maxHours;
-        return magnitude < Limit ? (lcm, true) : (1, false);
+        return lcm;
     }
 
     /// <summary>Non-negative decimals times the least power of ten that makes them all whole.</summary>
@@ -295,26 +621,26 @@ internal sealed class BalancingProblem
         return result;
     }
 
-    private static int[][] Group(Pair[] pairs, int count, Func<Pair, int> key)
+    private static int[][] Group(int itemCount, int groupCount, Func<int, int> key)
     {
-        var lists = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
-        for (var i = 0; i < pairs.Length; i++)
+        var lists = Enumerable.Range(0, groupCount).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < itemCount; i++)
         {
-            lists[key(pairs[i])].Add(i);
+            lists[key(i)].Add(i);
         }
 
         return [.. lists.Select(l => l.ToArray())];
     }
 
-    private static int[][] BalanceClassesOf(IReadOnlyList<Worker> workers)
+    private static int[][] BalanceClassesOf(List<Worker?[]> snapshots, List<int> homes)
     {
-        static string Signature(Worker w) => string.Join('|',
+        static string Signature(Worker? w) => w is null ? "-" : string.Join('|',
             w.Hours,
             string.Join(',', w.Skills.Order(StringComparer.Ordinal)),
             string.Join(',', w.Fixed.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")),
             string.Join(',', w.Excluded.Order(StringComparer.Ordinal)));
 
-        return [.. workers.Select((w, i) => (Signature(w), i))
+        return [.. snapshots.Select((byPeriod, i) => (homes[i] + "/" + string.Join('/', byPeriod.Select(Signature)), i))
             .GroupBy(p => p.Item1, StringComparer.Ordinal)
             .Select(g => g.Select(p => p.i).ToArray())];
     }
@@ -333,3 +659,9 @@ internal readonly record struct Pair(int Worker, int Task, int Fixed, int Upper,
     /// <summary>The values <c>x</c> may take: 0 (unless fixed) and <c>max(chunk, fixed)..upper</c>.</summary>
     public int Lowest => Math.Max(Chunk, Fixed);
 }
+
+/// <summary>One worker's hours in one balance group, whose scores are measured against the group's averages.</summary>
+/// <param name="Worker">The worker's index.</param>
+/// <param name="Group">The balance group: 0 over the horizon, or the period when balance is measured in every period.</param>
+/// <param name="Hours">The worker's hours in the group's periods, in units: <c>H_r</c>.</param>
+internal readonly record struct BalanceRow(int Worker, int Group, int Hours);

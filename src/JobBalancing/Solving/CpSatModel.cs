@@ -4,9 +4,11 @@ namespace JobBalancing.Solving;
 
 /// <summary>
 /// Builds the CP-SAT model of a <see cref="BalancingProblem"/>: for every worker in scope, integer hours
-/// <c>x[w,t]</c> with a Boolean <c>b[w,t]</c> for "holds the task", the seven rules of DESIGN.md, the deviations
-/// <c>Q·|T·S_w − A·H_w| ≤ H_w·D</c>, and the objective of one <see cref="Stage"/>. The same builder serves the whole
-/// workplace and a neighbourhood of a few workers with everyone else held at an incumbent plan.
+/// <c>x[w,t]</c> with a Boolean <c>b[w,t]</c> for "holds the task", the seven rules of DESIGN.md (capacity and
+/// fragmentation in every period), the rules of work at other sites, the deviations of every balance row
+/// <c>c_g·|T_g·S_r − A_g·H_r| ≤ H_r·D</c>, and the objective of one <see cref="Stage"/>. The same builder serves a
+/// workplace, a region and a horizon, whole or as a neighbourhood of a few workers with everyone else held at an
+/// incumbent plan.
 /// </summary>
 internal sealed class CpSatModel
 {
@@ -17,6 +19,8 @@ internal sealed class CpSatModel
     private readonly BoolVar?[] _held;
     private readonly Dictionary<(int Worker, int Skill), BoolVar> _training = [];
     private readonly IntVar[] _deviation = new IntVar[2];
+    private readonly Dictionary<(int Worker, int Site), BoolVar> _worksAt = [];
+    private readonly List<BoolVar> _moved = [];
 
     private CpSatModel(BalancingProblem problem, int[] scope)
     {
@@ -71,7 +75,7 @@ internal sealed class CpSatModel
         var model = new CpSatModel(problem, scope) { Stage = stage };
         model.AddVariables();
         model.AddCoverage(incumbent);
-        model.AddWorkerRules();
+        model.AddWorkerRules(incumbent);
         model.AddDeviations(incumbent);
         model.AddSymmetryBreaking();
         model.AddObjective(stage, caps, incumbent);
@@ -92,7 +96,7 @@ internal sealed class CpSatModel
         var model = new CpSatModel(problem, [.. Enumerable.Range(0, problem.WorkerCount)]) { Stage = Stage.Balance, _rulesOnly = true };
         model.AddVariables();
         model.AddCoverage(null);
-        model.AddWorkerRules();
+        model.AddWorkerRules(null);
         return model;
     }
 
@@ -105,7 +109,7 @@ internal sealed class CpSatModel
     {
         var model = new CpSatModel(problem, [worker]) { Stage = Stage.Balance, _alone = true };
         model.AddVariables();
-        model.AddWorkerRules();
+        model.AddWorkerRules(null);
         model.AddDeviations(null);
         model.Model.Minimize(dimension < 0 ? model.BalanceExpr() : model._deviation[dimension]);
         return model;
@@ -209,23 +213,117 @@ internal sealed class CpSatModel
         }
     }
 
-    /// <summary>Capacity <c>Σ_t x[w,t] = H_w</c> and fragmentation <c>Σ_t b[w,t] ≤ maxTasks</c>.</summary>
-    private void AddWorkerRules()
+    /// <summary>
+    /// Capacity <c>Σ_t x[w,t] = H_w,p</c> and fragmentation <c>Σ_t b[w,t] ≤ maxTasks</c> in every period, and the rules
+    /// of work at other sites.
+    /// </summary>
+    private void AddWorkerRules(int[]? incumbent)
     {
         foreach (var w in _scope)
         {
-            var pairs = _problem.PairsOfWorker[w];
-            Model.Add(LinearExpr.Sum(pairs.Select(p => _x[p]!)) == _problem.WorkerHours[w]);
-            if (_problem.MaxTasksPerWorker < pairs.Length)
+            for (var period = 0; period < _problem.PeriodCount; period++)
             {
-                Model.Add(LinearExpr.Sum(pairs.Select(p => _held[p]!)) <= _problem.MaxTasksPerWorker);
+                var pairs = _problem.PairsOfWorkerPeriod[w][period];
+                Model.Add(LinearExpr.Sum(pairs.Select(p => _x[p]!)) == _problem.WorkerPeriodHours[w][period]);
+                if (_problem.MaxTasks[w] < pairs.Length)
+                {
+                    Model.Add(LinearExpr.Sum(pairs.Select(p => _held[p]!)) <= _problem.MaxTasks[w]);
+                }
             }
+
+            if (_problem.Spec.Mixing is { } mixing)
+            {
+                AddMixing(w, mixing);
+            }
+        }
+
+        if (_problem.Spec.Mixing is { WholeWorkers: true, MaxMovedWorkers: { } cap } && !_alone)
+        {
+            // Workers outside the scope stay where the incumbent has them, and count against the cap as they are.
+            var outside = IsWhole ? 0 : Enumerable.Range(0, _problem.WorkerCount).Count(w => !_inScope[w] && _problem.IsAway(incumbent!, w));
+            Model.Add(LinearExpr.Sum(_moved) <= cap - outside);
         }
     }
 
     /// <summary>
-    /// <c>D_k ≥ Q·|T·S_w − A_k·H_w| / H_w</c> for every worker in scope and dimension k; workers outside the scope
-    /// contribute their incumbent deviation as a constant lower bound on <c>D_k</c>.
+    /// Work at other sites for worker <paramref name="w"/>: with whole workers, one site per period (and whether they
+    /// moved); otherwise at most a share of each period's hours, at most so many other sites, and at least the least
+    /// secondary hours at a site in a period where they work there.
+    /// </summary>
+    private void AddMixing(int w, SiteMixing mixing)
+    {
+        var home = _problem.WorkerHome[w];
+        for (var period = 0; period < _problem.PeriodCount; period++)
+        {
+            var bySite = _problem.PairsOfWorkerPeriod[w][period].GroupBy(p => _problem.TaskSite[_problem.Pairs[p].Task]).ToArray();
+            if (mixing.WholeWorkers)
+            {
+                // One site per period: holding any task at a site puts the worker there.
+                var at = bySite.Select(site => (Pairs: site.ToArray(), Literal: Model.NewBoolVar($"z{w}_{site.Key}_{period}"))).ToArray();
+                Model.AddAtMostOne(at.Select(a => a.Literal));
+                foreach (var (pairs, literal) in at)
+                {
+                    foreach (var p in pairs)
+                    {
+                        Model.AddImplication(_held[p]!, literal);
+                    }
+                }
+
+                continue;
+            }
+
+            var secondary = bySite.Where(site => site.Key != home).SelectMany(site => site).Select(p => _x[p]!).ToArray();
+            if (secondary.Length > 0)
+            {
+                Model.Add(LinearExpr.Sum(secondary) <= _problem.SecondaryCap(w, period));
+            }
+
+            foreach (var site in bySite.Where(site => site.Key != home))
+            {
+                var works = WorksAt(w, site.Key);
+                var here = Model.NewBoolVar($"v{w}_{site.Key}_{period}");
+                foreach (var p in site)
+                {
+                    Model.AddImplication(_held[p]!, here);
+                }
+
+                Model.AddImplication(here, works);
+                Model.Add(LinearExpr.Sum(site.Select(p => _x[p]!)) >= _problem.MinSecondaryUnits).OnlyEnforceIf(here);
+            }
+        }
+
+        if (mixing is { WholeWorkers: true, MaxMovedWorkers: not null })
+        {
+            var moved = Model.NewBoolVar($"m{w}");
+            foreach (var p in _problem.PairsOfWorker[w].Where(p => _problem.IsSecondary[p]))
+            {
+                Model.AddImplication(_held[p]!, moved);
+            }
+
+            _moved.Add(moved);
+        }
+
+        var sites = _worksAt.Where(e => e.Key.Worker == w).Select(e => e.Value).ToArray();
+        if (sites.Length > mixing.MaxSecondarySites)
+        {
+            Model.Add(LinearExpr.Sum(sites) <= mixing.MaxSecondarySites);
+        }
+    }
+
+    /// <summary>"Worker w works at site s in some period": one literal per (worker, other site).</summary>
+    private BoolVar WorksAt(int w, int site)
+    {
+        if (!_worksAt.TryGetValue((w, site), out var works))
+        {
+            _worksAt[(w, site)] = works = Model.NewBoolVar($"s{w}_{site}");
+        }
+
+        return works;
+    }
+
+    /// <summary>
+    /// <c>D_k ≥ c_g·|T_g·S_r − A_g·H_r| / H_r</c> for every balance row of the workers in scope and dimension k; the rows
+    /// of workers outside the scope contribute their incumbent deviation as a constant lower bound on <c>D_k</c>.
     /// </summary>
     private void AddDeviations(int[]? incumbent)
     {
@@ -234,16 +332,16 @@ internal sealed class CpSatModel
             long outside = 0;
             if (!IsWhole && !_alone)
             {
-                for (var w = 0; w < _problem.WorkerCount; w++)
+                for (var r = 0; r < _problem.Rows.Length; r++)
                 {
-                    if (!_inScope[w])
+                    if (!_inScope[_problem.Rows[r].Worker])
                     {
-                        outside = Math.Max(outside, _problem.ScaledDeviation(k, w, Score(k, w, incumbent!)));
+                        outside = Math.Max(outside, _problem.ScaledDeviation(k, r, _problem.Score(k, r, incumbent!)));
                     }
                 }
             }
 
-            var upper = Enumerable.Range(0, _problem.WorkerCount).Max(w => WorstDeviation(k, w));
+            var upper = Enumerable.Range(0, _problem.Rows.Length).Select(r => WorstDeviation(k, r)).DefaultIfEmpty(0).Max();
             var deviation = Model.NewIntVar(outside, Math.Max(outside, upper), k == 0 ? "DE" : "DD");
             _deviation[k] = deviation;
             if (_problem.Weights[k] == 0)
@@ -251,21 +349,23 @@ internal sealed class CpSatModel
                 continue;
             }
 
-            var q = _problem.DeviationScale;
-            var t = _problem.TotalHours;
             foreach (var w in _scope)
             {
-                var h = _problem.WorkerHours[w];
-                var offset = q * _problem.RatingTotals[k] * h;
-                var scaled = LinearExpr.NewBuilder();
-                foreach (var p in _problem.PairsOfWorker[w])
+                foreach (var r in _problem.RowsOfWorker[w])
                 {
-                    scaled.AddTerm(_x[p]!, q * t * _problem.Ratings[k][_problem.Pairs[p].Task]);
-                }
+                    var (h, g) = (_problem.Rows[r].Hours, _problem.Rows[r].Group);
+                    var c = _problem.GroupFactor[g];
+                    var offset = c * _problem.GroupTotals[k][g] * h;
+                    var scaled = LinearExpr.NewBuilder();
+                    foreach (var p in _problem.PairsOfRow[r])
+                    {
+                        scaled.AddTerm(_x[p]!, c * _problem.GroupHours[g] * _problem.Ratings[k][_problem.Pairs[p].Task]);
+                    }
 
-                // Q·(T·S_w − A·H_w) ≤ H_w·D and −Q·(T·S_w − A·H_w) ≤ H_w·D.
-                Model.Add(scaled - offset <= h * deviation);
-                Model.Add(offset - scaled <= h * deviation);
+                    // c·(T·S_r − A·H_r) ≤ H_r·D and −c·(T·S_r − A·H_r) ≤ H_r·D.
+                    Model.Add(scaled - offset <= h * deviation);
+                    Model.Add(offset - scaled <= h * deviation);
+                }
             }
         }
     }
@@ -364,16 +464,13 @@ internal sealed class CpSatModel
             _problem.PairsOfWorker[w].Select(p => _x[p]!),
             _problem.PairsOfWorker[w].Select(p => _problem.Ratings[k][_problem.Pairs[p].Task]));
 
-    private long Score(int k, int w, int[] plan) =>
-        _problem.PairsOfWorker[w].Sum(p => _problem.Ratings[k][_problem.Pairs[p].Task] * plan[p]);
-
-    /// <summary>An upper bound on worker w's scaled deviation: all hours on the extreme rating.</summary>
-    private long WorstDeviation(int k, int w)
+    /// <summary>An upper bound on row r's scaled deviation: all its hours on the extreme rating.</summary>
+    private long WorstDeviation(int k, int r)
     {
         var ratings = _problem.Ratings[k];
-        var h = _problem.WorkerHours[w];
+        var h = _problem.Rows[r].Hours;
         return Math.Max(
-            _problem.ScaledDeviation(k, w, ratings.Max() * h),
-            _problem.ScaledDeviation(k, w, ratings.Min() * h));
+            _problem.ScaledDeviation(k, r, ratings.Max() * h),
+            _problem.ScaledDeviation(k, r, ratings.Min() * h));
     }
 }

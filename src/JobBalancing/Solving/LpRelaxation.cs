@@ -9,7 +9,8 @@ internal sealed record LpSolution(double[] Hours, long Bound);
 
 /// <summary>
 /// The LP relaxation of the balancing model (GLOP): hours continuous, "holds the task" relaxed to
-/// <c>x[w,t] / upper ≤ b[w,t] ≤ 1</c>, so fragmentation becomes <c>Σ_t x[w,t]/upper[w,t] ≤ maxTasks</c>.
+/// <c>x[w,t] / upper ≤ b[w,t] ≤ 1</c>, so fragmentation becomes <c>Σ_t x[w,t]/upper[w,t] ≤ maxTasks</c>; of the rules
+/// of work at other sites only the share of secondary hours stays (the others are dropped, which keeps it a relaxation).
 /// Its optimum bounds every plan from below; its hours guide the rounding of <see cref="SolveMethod.Relaxation"/>.
 /// </summary>
 internal static class LpRelaxation
@@ -31,26 +32,37 @@ internal static class LpRelaxation
             }
 
             var deviation = new[] { solver.MakeNumVar(0, double.PositiveInfinity, "DE"), solver.MakeNumVar(0, double.PositiveInfinity, "DD") };
+
+            // Capacity, fragmentation and work at other sites per worker and period; the deviation of every balance row.
             for (var w = 0; w < problem.WorkerCount; w++)
             {
-                var pairs = problem.PairsOfWorker[w];
-                var capacity = solver.MakeConstraint(problem.WorkerHours[w], problem.WorkerHours[w]);
-                var fragments = solver.MakeConstraint(0, problem.MaxTasksPerWorker);
-                foreach (var p in pairs)
+                for (var period = 0; period < problem.PeriodCount; period++)
                 {
-                    capacity.SetCoefficient(x[p], 1);
-                    fragments.SetCoefficient(x[p], 1.0 / problem.Pairs[p].Upper);
+                    var pairs = problem.PairsOfWorkerPeriod[w][period];
+                    var hours = problem.WorkerPeriodHours[w][period];
+                    var capacity = solver.MakeConstraint(hours, hours);
+                    var fragments = solver.MakeConstraint(0, Math.Min(problem.MaxTasks[w], pairs.Length));
+                    var secondary = solver.MakeConstraint(0, problem.SecondaryCap(w, period));
+                    foreach (var p in pairs)
+                    {
+                        capacity.SetCoefficient(x[p], 1);
+                        fragments.SetCoefficient(x[p], 1.0 / problem.Pairs[p].Upper);
+                        secondary.SetCoefficient(x[p], problem.IsSecondary[p] ? 1 : 0);
+                    }
                 }
+            }
 
+            for (var r = 0; r < problem.Rows.Length; r++)
+            {
+                var (h, g) = (problem.Rows[r].Hours, problem.Rows[r].Group);
                 for (var k = 0; k < 2; k++)
                 {
-                    // Q·(T·S_w − A·H_w) ≤ H_w·D and −Q·(T·S_w − A·H_w) ≤ H_w·D, divided by Q·T to keep the numbers small.
-                    var h = problem.WorkerHours[w];
-                    var offset = (double)problem.RatingTotals[k] * h / problem.TotalHours;
-                    var scale = (double)h / ((double)problem.DeviationScale * problem.TotalHours);
+                    // c·(T·S_r − A·H_r) ≤ H_r·D and −c·(T·S_r − A·H_r) ≤ H_r·D, divided by c·T to keep the numbers small.
+                    var offset = (double)problem.GroupTotals[k][g] * h / problem.GroupHours[g];
+                    var scale = (double)h / ((double)problem.GroupFactor[g] * problem.GroupHours[g]);
                     var above = solver.MakeConstraint(double.NegativeInfinity, offset);
                     var below = solver.MakeConstraint(-offset, double.PositiveInfinity);
-                    foreach (var p in pairs)
+                    foreach (var p in problem.PairsOfRow[r])
                     {
                         var rating = problem.Ratings[k][problem.Pairs[p].Task];
                         above.SetCoefficient(x[p], rating);

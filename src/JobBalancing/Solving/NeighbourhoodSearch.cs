@@ -82,7 +82,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
         return [.. scope.Order()];
     }
 
-    /// <summary>The worker's share of the stage's value: weighted deviation, training, reassignment or fragments.</summary>
+    /// <summary>The worker's share of the stage's value: weighted deviation (of their furthest row), training, reassignment or fragments.</summary>
     private double WorkerCost(int[] plan, Stage stage, int w)
     {
         if (stage != Stage.Balance)
@@ -91,10 +91,15 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
         }
 
         var cost = 0.0;
-        for (var k = 0; k < 2; k++)
+        foreach (var r in problem.RowsOfWorker[w])
         {
-            var score = problem.PairsOfWorker[w].Sum(p => problem.Ratings[k][problem.Pairs[p].Task] * plan[p]);
-            cost += problem.Weights[k] * (double)problem.ScaledDeviation(k, w, score);
+            var row = 0.0;
+            for (var k = 0; k < 2; k++)
+            {
+                row += problem.Weights[k] * (double)problem.ScaledDeviation(k, r, problem.Score(k, r, plan));
+            }
+
+            cost = Math.Max(cost, row);
         }
 
         return cost;

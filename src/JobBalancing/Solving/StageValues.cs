@@ -15,7 +15,6 @@ internal readonly record struct StageValues(long Balance, long Training, long Re
         foreach (var w in workers)
         {
             var learned = new HashSet<int>();
-            var score = new long[2];
             foreach (var p in problem.PairsOfWorker[w])
             {
                 var x = plan[p];
@@ -26,8 +25,6 @@ internal readonly record struct StageValues(long Balance, long Training, long Re
 
                 var pair = problem.Pairs[p];
                 fragments++;
-                score[0] += problem.Ratings[0][pair.Task] * x;
-                score[1] += problem.Ratings[1][pair.Task] * x;
                 if (pair.TrainingSkill >= 0 && learned.Add(pair.TrainingSkill))
                 {
                     training += problem.TrainingCost[pair.TrainingSkill];
@@ -39,11 +36,14 @@ internal readonly record struct StageValues(long Balance, long Training, long Re
                 }
             }
 
-            for (var k = 0; k < 2; k++)
+            foreach (var r in problem.RowsOfWorker[w])
             {
-                var own = problem.ScaledDeviation(k, w, score[k]);
-                deviation[k] = Math.Max(deviation[k], own);
-                deviationSum += problem.Weights[k] * own;
+                for (var k = 0; k < 2; k++)
+                {
+                    var own = problem.ScaledDeviation(k, r, problem.Score(k, r, plan));
+                    deviation[k] = Math.Max(deviation[k], own);
+                    deviationSum += problem.Weights[k] * own;
+                }
             }
         }
 

@@ -1,10 +1,11 @@
 namespace JobBalancing.Solving;
 
 /// <summary>
-/// A fast local search for balance: worker a gives δ hours of task t to worker b and takes δ hours of task u from b,
-/// which keeps every task covered and every worker's hours. A move must keep chunks, service limits, fixed hours and
-/// the fragmentation limit, must not raise the objective, and must lower it or <c>Σ_w (wE·d_E)⁴ + (wD·d_D)⁴</c>, a sum
-/// that leans hardest on the workers furthest from the averages. Each move is scored in constant time, so
+/// A fast local search for balance: worker a gives δ hours of task t to worker b and takes δ hours of task u (of the same
+/// period) from b, which keeps every task covered and every worker's hours in every period. A move must keep chunks,
+/// service limits, fixed hours, the fragmentation limit and the rules of work at other sites, must not raise the
+/// objective, and must lower it or <c>Σ_r (wE·d_E)⁴ + (wD·d_D)⁴</c> over the balance rows, a sum that leans hardest on
+/// the rows furthest from the averages. Each move is scored in constant time, so
 /// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves.
 /// </summary>
 internal sealed class SwapSearch
@@ -13,14 +14,21 @@ internal sealed class SwapSearch
     private readonly Random _random;
     private readonly int[,] _pairOf;
     private readonly double[][] _rating;
-    private readonly double[] _average = new double[2];
+    private readonly double[][] _average = new double[2][];
     private readonly double[] _weight = new double[2];
     private readonly int[] _plan;
+
+    /// <summary>Each balance row's deviation from its group's average, per dimension.</summary>
     private readonly double[][] _deviation;
+
+    /// <summary>The tasks each worker holds in each period, at <c>w·periods + period</c>.</summary>
     private readonly int[] _held;
     private readonly int[][] _workersOfTask;
 
-    /// <summary>The three workers furthest from the average in each dimension, furthest first.</summary>
+    /// <summary>With work at other sites, each worker's hours at each site in each period, at <c>(w·sites + site)·periods + period</c>.</summary>
+    private readonly int[]? _siteHours;
+
+    /// <summary>The three rows furthest from the average in each dimension, furthest first.</summary>
     private readonly int[][] _furthest = [new int[3], new int[3]];
 
     public SwapSearch(BalancingProblem problem, int[] plan, int seed)
@@ -46,12 +54,13 @@ internal sealed class SwapSearch
         _rating = [.. problem.Ratings.Select(r => r.Select(v => (double)v / problem.RatingScale).ToArray())];
         for (var k = 0; k < 2; k++)
         {
-            _average[k] = (double)problem.RatingTotals[k] / problem.RatingScale / problem.TotalHours;
+            _average[k] = [.. problem.GroupTotals[k].Select((total, g) => (double)total / problem.RatingScale / Math.Max(1, problem.GroupHours[g]))];
             _weight[k] = (double)problem.Weights[k] / problem.WeightScale;
         }
 
-        _deviation = [new double[problem.WorkerCount], new double[problem.WorkerCount]];
-        _held = new int[problem.WorkerCount];
+        _deviation = [new double[problem.Rows.Length], new double[problem.Rows.Length]];
+        _held = new int[problem.WorkerCount * problem.PeriodCount];
+        _siteHours = problem.Spec.Mixing is { WholeWorkers: false } ? new int[problem.WorkerCount * problem.SiteCount * problem.PeriodCount] : null;
         Load(plan);
     }
 
@@ -59,23 +68,39 @@ internal sealed class SwapSearch
     private void Load(int[] plan)
     {
         Array.Copy(plan, _plan, plan.Length);
-        for (var w = 0; w < _problem.WorkerCount; w++)
+        Array.Clear(_held);
+        if (_siteHours is not null)
         {
-            var score = new double[2];
-            _held[w] = 0;
-            foreach (var p in _problem.PairsOfWorker[w].Where(p => _plan[p] > 0))
-            {
-                _held[w]++;
-                score[0] += _rating[0][_problem.Pairs[p].Task] * _plan[p];
-                score[1] += _rating[1][_problem.Pairs[p].Task] * _plan[p];
-            }
+            Array.Clear(_siteHours);
+        }
 
+        for (var p = 0; p < plan.Length; p++)
+        {
+            if (plan[p] > 0)
+            {
+                var (w, t) = (_problem.Pairs[p].Worker, _problem.Pairs[p].Task);
+                _held[HeldIndex(w, t)]++;
+                if (_siteHours is not null)
+                {
+                    _siteHours[SiteIndex(w, _problem.TaskSite[t], _problem.TaskPeriod[t])] += plan[p];
+                }
+            }
+        }
+
+        for (var r = 0; r < _problem.Rows.Length; r++)
+        {
+            var (h, g) = (_problem.Rows[r].Hours, _problem.Rows[r].Group);
             for (var k = 0; k < 2; k++)
             {
-                _deviation[k][w] = (score[k] / _problem.WorkerHours[w]) - _average[k];
+                var score = _problem.PairsOfRow[r].Sum(p => _rating[k][_problem.Pairs[p].Task] * _plan[p]);
+                _deviation[k][r] = (score / h) - _average[k][g];
             }
         }
     }
+
+    private int HeldIndex(int w, int t) => (w * _problem.PeriodCount) + _problem.TaskPeriod[t];
+
+    private int SiteIndex(int w, int site, int period) => (((w * _problem.SiteCount) + site) * _problem.PeriodCount) + period;
 
     /// <summary>
     /// Iterated local search until <paramref name="deadline"/>: descends until <paramref name="patience"/> tries in a
@@ -120,15 +145,15 @@ internal sealed class SwapSearch
         Span<int> deltas = stackalloc int[8];
         for (var done = 0; done < moves * 50 && moves > 0; done++)
         {
-            if (Draw(_random.Next(_problem.WorkerCount)) is not { } move)
+            if (Draw(_random.Next(_problem.Rows.Length)) is not { } move)
             {
                 continue;
             }
 
-            var candidates = Candidates(move.A, move.B, move.T, move.U, move.PAt, move.PBu, move.PBt, move.PAu, deltas);
+            var candidates = Candidates(move, deltas);
             if (candidates.Length > 0)
             {
-                Apply(move.A, move.B, move.T, move.U, move.PAt, move.PBu, move.PBt, move.PAu, candidates[_random.Next(candidates.Length)]);
+                Apply(move, candidates[_random.Next(candidates.Length)]);
                 moves--;
             }
         }
@@ -161,18 +186,17 @@ internal sealed class SwapSearch
 
     private bool TryMove(double[] max)
     {
-        if (Draw(PickWorker(max)) is not { } move)
+        if (Draw(PickRow(max)) is not { } move)
         {
             return false;
         }
 
-        var (a, b, t, u, pAt, pBu, pBt, pAu) = move;
         Span<int> deltas = stackalloc int[8];
         var best = 0;
         var bestGain = 1e-12;
-        foreach (var delta in Candidates(a, b, t, u, pAt, pBu, pBt, pAu, deltas))
+        foreach (var delta in Candidates(move, deltas))
         {
-            var gain = Gain(a, b, t, u, delta, max);
+            var gain = Gain(move, delta, max);
             if (gain > bestGain)
             {
                 (best, bestGain) = (delta, gain);
@@ -184,17 +208,18 @@ internal sealed class SwapSearch
             return false;
         }
 
-        Apply(a, b, t, u, pAt, pBu, pBt, pAu, best);
+        Apply(move, best);
         return true;
     }
 
     /// <summary>
-    /// A random swap for worker a: a task t that a holds, a worker b who may hold t, a task u that b holds and a may
-    /// hold; <see langword="null"/> when the draw does not make one.
+    /// A random swap for the worker of row <paramref name="row"/>, a: a task t of the row that a holds, a worker b who may
+    /// hold t, a task u of t's period that b holds and a may hold; <see langword="null"/> when the draw does not make one.
     /// </summary>
-    private Move? Draw(int a)
+    private Move? Draw(int row)
     {
-        var fromA = _problem.PairsOfWorker[a];
+        var a = _problem.Rows[row].Worker;
+        var fromA = _problem.PairsOfRow[row];
         var pAt = fromA[_random.Next(fromA.Length)];
         if (_plan[pAt] == 0)
         {
@@ -209,29 +234,37 @@ internal sealed class SwapSearch
             return null;
         }
 
-        var fromB = _problem.PairsOfWorker[b];
+        var fromB = _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[t]];
         var pBu = fromB[_random.Next(fromB.Length)];
         var u = _problem.Pairs[pBu].Task;
         var pAu = _pairOf[a, u];
-        return _plan[pBu] == 0 || u == t || pAu < 0 ? null : new Move(a, b, t, u, pAt, pBu, _pairOf[b, t], pAu);
+        if (_plan[pBu] == 0 || u == t || pAu < 0
+            || (_problem.Spec.Mixing is { WholeWorkers: true } && _problem.TaskSite[t] != _problem.TaskSite[u]))
+        {
+            return null;
+        }
+
+        var pBt = _pairOf[b, t];
+        return new Move(a, b, t, u, pAt, pBu, pBt, pAu, row, _problem.RowOfPair[pBt]);
     }
 
-    /// <summary>A worker at a largest deviation half of the time, any worker otherwise.</summary>
-    private int PickWorker(double[] max)
+    /// <summary>A row at a largest deviation half of the time, any row otherwise.</summary>
+    private int PickRow(double[] max)
     {
+        var rows = _problem.Rows.Length;
         if (_random.Next(2) == 0)
         {
-            return _random.Next(_problem.WorkerCount);
+            return _random.Next(rows);
         }
 
         var k = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
-        var start = _random.Next(_problem.WorkerCount);
-        for (var i = 0; i < _problem.WorkerCount; i++)
+        var start = _random.Next(rows);
+        for (var i = 0; i < rows; i++)
         {
-            var w = (start + i) % _problem.WorkerCount;
-            if (Math.Abs(_deviation[k][w]) >= max[k] - 1e-9)
+            var r = (start + i) % rows;
+            if (Math.Abs(_deviation[k][r]) >= max[k] - 1e-9)
             {
-                return w;
+                return r;
             }
         }
 
@@ -239,22 +272,23 @@ internal sealed class SwapSearch
     }
 
     /// <summary>The amounts worth trying: whole holdings (which free a task), one chunk, and the amounts that would
-    /// bring a or b to the average in either dimension; only those that keep every rule, written into
+    /// bring a's or b's row to the average in either dimension; only those that keep every rule, written into
     /// <paramref name="deltas"/>.</summary>
-    private Span<int> Candidates(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu, Span<int> deltas)
+    private Span<int> Candidates(in Move m, Span<int> deltas)
     {
-        var xAt = _plan[pAt];
-        var xBu = _plan[pBu];
-        var limit = Math.Min(Math.Min(xAt, xBu), Math.Min(_problem.Pairs[pBt].Upper - _plan[pBt], _problem.Pairs[pAu].Upper - _plan[pAu]));
+        var xAt = _plan[m.PAt];
+        var xBu = _plan[m.PBu];
+        var limit = Math.Min(Math.Min(xAt, xBu), Math.Min(_problem.Pairs[m.PBt].Upper - _plan[m.PBt], _problem.Pairs[m.PAu].Upper - _plan[m.PAu]));
         if (limit <= 0)
         {
             return [];
         }
 
         var n = 0;
+        var move = m;
         void Consider(int delta, Span<int> into)
         {
-            if (delta > 0 && delta <= limit && !into[..n].Contains(delta) && Keeps(a, b, pAt, pBu, pBt, pAu, delta))
+            if (delta > 0 && delta <= limit && !into[..n].Contains(delta) && Keeps(move, delta))
             {
                 into[n++] = delta;
             }
@@ -262,42 +296,89 @@ internal sealed class SwapSearch
 
         Consider(xAt, deltas);
         Consider(xBu, deltas);
-        Consider(Math.Max(_problem.Pairs[pBt].Lowest, _problem.Pairs[pAu].Lowest), deltas);
+        Consider(Math.Max(_problem.Pairs[m.PBt].Lowest, _problem.Pairs[m.PAu].Lowest), deltas);
         Consider(1, deltas);
         for (var k = 0; k < 2; k++)
         {
-            var perHour = _rating[k][u] - _rating[k][t];
+            var perHour = _rating[k][m.U] - _rating[k][m.T];
             if (Math.Abs(perHour) > 1e-12)
             {
-                Consider((int)Math.Round(-_deviation[k][a] * _problem.WorkerHours[a] / perHour), deltas);
-                Consider((int)Math.Round(_deviation[k][b] * _problem.WorkerHours[b] / perHour), deltas);
+                Consider((int)Math.Round(-_deviation[k][m.RowA] * _problem.Rows[m.RowA].Hours / perHour), deltas);
+                Consider((int)Math.Round(_deviation[k][m.RowB] * _problem.Rows[m.RowB].Hours / perHour), deltas);
             }
         }
 
         return deltas[..n];
     }
 
-    private bool Keeps(int a, int b, int pAt, int pBu, int pBt, int pAu, int delta)
+    private bool Keeps(in Move m, int delta)
     {
         bool Valid(int p, int x) => x == 0 ? _problem.Pairs[p].Fixed == 0 : x >= _problem.Pairs[p].Lowest && x <= _problem.Pairs[p].Upper;
 
         int At(int p, int change) => _plan[p] + change;
-        if (!Valid(pAt, At(pAt, -delta)) || !Valid(pBu, At(pBu, -delta)) || !Valid(pBt, At(pBt, delta)) || !Valid(pAu, At(pAu, delta)))
+        if (!Valid(m.PAt, At(m.PAt, -delta)) || !Valid(m.PBu, At(m.PBu, -delta)) || !Valid(m.PBt, At(m.PBt, delta)) || !Valid(m.PAu, At(m.PAu, delta)))
         {
             return false;
         }
 
-        var heldA = _held[a] - (At(pAt, -delta) == 0 ? 1 : 0) + (_plan[pAu] == 0 ? 1 : 0);
-        var heldB = _held[b] - (At(pBu, -delta) == 0 ? 1 : 0) + (_plan[pBt] == 0 ? 1 : 0);
-        return heldA <= _problem.MaxTasksPerWorker && heldB <= _problem.MaxTasksPerWorker;
+        var heldA = _held[HeldIndex(m.A, m.T)] - (At(m.PAt, -delta) == 0 ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
+        var heldB = _held[HeldIndex(m.B, m.T)] - (At(m.PBu, -delta) == 0 ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
+        return heldA <= _problem.MaxTasks[m.A] && heldB <= _problem.MaxTasks[m.B]
+            && (_siteHours is null || (KeepsSites(m.A, m.T, m.U, delta) && KeepsSites(m.B, m.U, m.T, delta)));
+    }
+
+    /// <summary>
+    /// Whether worker w, giving δ hours at the site of task <paramref name="from"/> and taking δ at the site of task
+    /// <paramref name="to"/> (same period), keeps the rules of work at other sites: the secondary share, the least
+    /// secondary hours, and the number of other sites.
+    /// </summary>
+    private bool KeepsSites(int w, int from, int to, int delta)
+    {
+        var (siteFrom, siteTo, period) = (_problem.TaskSite[from], _problem.TaskSite[to], _problem.TaskPeriod[from]);
+        if (siteFrom == siteTo)
+        {
+            return true;
+        }
+
+        var home = _problem.WorkerHome[w];
+        var hours = _siteHours!;
+        int After(int site, int p) =>
+            hours[SiteIndex(w, site, p)] + (p != period ? 0 : site == siteTo ? delta : site == siteFrom ? -delta : 0);
+
+        var secondary = 0;
+        var sites = 0;
+        for (var site = 0; site < _problem.SiteCount; site++)
+        {
+            if (site == home)
+            {
+                continue;
+            }
+
+            var here = After(site, period);
+            if (here > 0 && here < _problem.MinSecondaryUnits)
+            {
+                return false;
+            }
+
+            secondary += here;
+            var anyPeriod = false;
+            for (var p = 0; p < _problem.PeriodCount && !anyPeriod; p++)
+            {
+                anyPeriod = After(site, p) > 0;
+            }
+
+            sites += anyPeriod ? 1 : 0;
+        }
+
+        return secondary <= _problem.SecondaryCap(w, period) && sites <= _problem.Spec.Mixing!.MaxSecondarySites;
     }
 
     /// <summary>
     /// How much better the move makes the plan: first by the objective <c>Σ_k w_k·max|d_k|</c>, with the new largest
-    /// deviations found exactly from the three furthest workers, then by the fourth-power sum. Zero or negative when it
+    /// deviations found exactly from the three furthest rows, then by the fourth-power sum. Zero or negative when it
     /// is no better. A move may so raise one largest deviation when it lowers the other by more.
     /// </summary>
-    private double Gain(int a, int b, int t, int u, int delta, double[] max)
+    private double Gain(in Move m, int delta, double[] max)
     {
         var objectiveDrop = 0.0;
         var fourthDrop = 0.0;
@@ -308,48 +389,48 @@ internal sealed class SwapSearch
                 continue;
             }
 
-            var perHour = _rating[k][u] - _rating[k][t];
-            var newA = _deviation[k][a] + (delta * perHour / _problem.WorkerHours[a]);
-            var newB = _deviation[k][b] - (delta * perHour / _problem.WorkerHours[b]);
-            var newMax = Math.Max(Math.Max(Math.Abs(newA), Math.Abs(newB)), FurthestBesides(k, a, b));
+            var perHour = _rating[k][m.U] - _rating[k][m.T];
+            var newA = _deviation[k][m.RowA] + (delta * perHour / _problem.Rows[m.RowA].Hours);
+            var newB = _deviation[k][m.RowB] - (delta * perHour / _problem.Rows[m.RowB].Hours);
+            var newMax = Math.Max(Math.Max(Math.Abs(newA), Math.Abs(newB)), FurthestBesides(k, m.RowA, m.RowB));
             objectiveDrop += _weight[k] * (max[k] - newMax);
-            fourthDrop += Fourth(_weight[k] * _deviation[k][a]) + Fourth(_weight[k] * _deviation[k][b])
+            fourthDrop += Fourth(_weight[k] * _deviation[k][m.RowA]) + Fourth(_weight[k] * _deviation[k][m.RowB])
                           - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
         }
 
         return objectiveDrop < -1e-12 ? double.NegativeInfinity : (objectiveDrop * 1e6) + fourthDrop;
     }
 
-    /// <summary>The largest deviation in dimension k of any worker but a and b.</summary>
-    private double FurthestBesides(int k, int a, int b)
+    /// <summary>The largest deviation in dimension k of any row but rows a and b.</summary>
+    private double FurthestBesides(int k, int rowA, int rowB)
     {
-        foreach (var w in _furthest[k])
+        foreach (var r in _furthest[k])
         {
-            if (w >= 0 && w != a && w != b)
+            if (r >= 0 && r != rowA && r != rowB)
             {
-                return Math.Abs(_deviation[k][w]);
+                return Math.Abs(_deviation[k][r]);
             }
         }
 
         return 0;
     }
 
-    /// <summary>Finds the three furthest workers in each dimension, and the largest deviations.</summary>
+    /// <summary>Finds the three furthest rows in each dimension, and the largest deviations.</summary>
     private void FindFurthest(double[] max)
     {
         for (var k = 0; k < 2; k++)
         {
             var top = _furthest[k];
             Array.Fill(top, -1);
-            for (var w = 0; w < _problem.WorkerCount; w++)
+            for (var r = 0; r < _problem.Rows.Length; r++)
             {
-                var d = Math.Abs(_deviation[k][w]);
+                var d = Math.Abs(_deviation[k][r]);
                 for (var i = 0; i < top.Length; i++)
                 {
                     if (top[i] < 0 || d > Math.Abs(_deviation[k][top[i]]))
                     {
                         Array.Copy(top, i, top, i + 1, top.Length - i - 1);
-                        top[i] = w;
+                        top[i] = r;
                         break;
                     }
                 }
@@ -359,19 +440,28 @@ internal sealed class SwapSearch
         }
     }
 
-    private void Apply(int a, int b, int t, int u, int pAt, int pBu, int pBt, int pAu, int delta)
+    private void Apply(in Move m, int delta)
     {
-        _held[a] += (_plan[pAu] == 0 ? 1 : 0) - (_plan[pAt] == delta ? 1 : 0);
-        _held[b] += (_plan[pBt] == 0 ? 1 : 0) - (_plan[pBu] == delta ? 1 : 0);
-        _plan[pAt] -= delta;
-        _plan[pBu] -= delta;
-        _plan[pBt] += delta;
-        _plan[pAu] += delta;
+        _held[HeldIndex(m.A, m.T)] += (_plan[m.PAu] == 0 ? 1 : 0) - (_plan[m.PAt] == delta ? 1 : 0);
+        _held[HeldIndex(m.B, m.T)] += (_plan[m.PBt] == 0 ? 1 : 0) - (_plan[m.PBu] == delta ? 1 : 0);
+        _plan[m.PAt] -= delta;
+        _plan[m.PBu] -= delta;
+        _plan[m.PBt] += delta;
+        _plan[m.PAu] += delta;
+        if (_siteHours is not null)
+        {
+            var (siteT, siteU, period) = (_problem.TaskSite[m.T], _problem.TaskSite[m.U], _problem.TaskPeriod[m.T]);
+            _siteHours[SiteIndex(m.A, siteT, period)] -= delta;
+            _siteHours[SiteIndex(m.A, siteU, period)] += delta;
+            _siteHours[SiteIndex(m.B, siteT, period)] += delta;
+            _siteHours[SiteIndex(m.B, siteU, period)] -= delta;
+        }
+
         for (var k = 0; k < 2; k++)
         {
-            var perHour = _rating[k][u] - _rating[k][t];
-            _deviation[k][a] += delta * perHour / _problem.WorkerHours[a];
-            _deviation[k][b] -= delta * perHour / _problem.WorkerHours[b];
+            var perHour = _rating[k][m.U] - _rating[k][m.T];
+            _deviation[k][m.RowA] += delta * perHour / _problem.Rows[m.RowA].Hours;
+            _deviation[k][m.RowB] -= delta * perHour / _problem.Rows[m.RowB].Hours;
         }
     }
 
@@ -392,6 +482,6 @@ internal sealed class SwapSearch
         return max;
     }
 
-    /// <summary>a gives δ of t to b and takes δ of u from b; the p's are the four pairs' indexes.</summary>
-    private readonly record struct Move(int A, int B, int T, int U, int PAt, int PBu, int PBt, int PAu);
+    /// <summary>a gives δ of t to b and takes δ of u from b; the p's are the four pairs' indexes, the rows a's and b's balance rows.</summary>
+    private readonly record struct Move(int A, int B, int T, int U, int PAt, int PBu, int PBt, int PAu, int RowA, int RowB);
 }
