@@ -47,57 +47,77 @@ public sealed class Balancer
     {
         ArgumentNullException.ThrowIfNull(workplace);
         workplace.EnsureValid();
+        var solved = Solve(BalancingSpec.Of(workplace), workplace.Id, progress, cancellationToken);
+        if (solved.Plan is not { } hours)
+        {
+            return new BalancingResult
+            {
+                Status = solved.Status,
+                Bound = solved.Bound,
+                BoundSource = solved.BoundSource,
+                Explanation = solved.Explanation,
+                SolveTime = solved.SolveTime,
+            };
+        }
+
+        // The plan's figures come from the evaluator, which recomputes them from the hours alone.
+        var plan = PlanEvaluator.Evaluate(workplace, solved.Problem.ToHours(hours));
+        var status = solved.Proven || plan.Objective <= solved.Bound ? SolveStatus.Optimal : SolveStatus.Feasible;
+
+        // The integer objective and the plan's own decimal arithmetic agree to 28 digits; a proven plan's bound is its objective.
+        var bound = status == SolveStatus.Optimal ? plan.Objective : Math.Min(solved.Bound, plan.Objective);
+        Log.SolveFinished(_logger, workplace.Id, status.ToString(), plan.Objective, bound, solved.SolveTime.TotalSeconds);
+        return new BalancingResult
+        {
+            Status = status,
+            Plan = plan,
+            Bound = bound,
+            BoundSource = solved.BoundSource,
+            SolveTime = solved.SolveTime,
+        };
+    }
+
+    /// <summary>
+    /// Solves any balancing problem — a workplace, a region, a horizon — compiled from <paramref name="spec"/>, whose
+    /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log.
+    /// </summary>
+    internal SpecSolution Solve(BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
-        var problem = BalancingProblem.Compile(workplace);
-        Log.SolveStarted(_logger, workplace.Id, problem.WorkerCount, problem.TaskCount, problem.Pairs.Length, problem.IsExact);
+        var problem = BalancingProblem.Compile(spec);
+        Log.SolveStarted(_logger, name, problem.WorkerCount, problem.TaskCount, problem.Pairs.Length, problem.IsExact);
 
         if (FeasibilityCheck.Explain(problem) is { } reason)
         {
-            return Infeasible(workplace, reason, clock);
+            return Infeasible(problem, name, reason, clock);
         }
 
         var search = new Search(problem, _options, _logger, progress, clock, cancellationToken);
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {
-            return Infeasible(workplace, "no plan keeps every rule at once, though no single task or worker is short of hours on its own", clock);
+            return Infeasible(problem, name, "no plan keeps every rule at once, though no single task or worker is short of hours on its own", clock);
         }
 
+        var bound = problem.ToRatingPoints(outcome.Bound);
         if (outcome.Plan is null)
         {
-            return new BalancingResult
+            return new SpecSolution(problem, SolveStatus.Unknown, null, bound, outcome.BoundSource, false, clock.Elapsed)
             {
-                Status = SolveStatus.Unknown,
-                Bound = problem.ToRatingPoints(outcome.Bound),
-                BoundSource = outcome.BoundSource,
                 Explanation = cancellationToken.IsCancellationRequested
                     ? "the solve was cancelled before a plan was found"
                     : $"no plan was found within the time limit of {_options.TimeLimit.TotalSeconds:0.###} s",
-                SolveTime = clock.Elapsed,
             };
         }
 
-        var plan = PlanEvaluator.Evaluate(workplace, problem.ToHours(outcome.Plan));
         // With inexact scaling the model's optimum is one of rounded deviations: proven only when the bound meets the plan.
-        var proven = (outcome.BalanceProven && problem.IsExact) || plan.Objective <= problem.ToRatingPoints(outcome.Bound);
-        var status = proven ? SolveStatus.Optimal : SolveStatus.Feasible;
-
-        // The integer objective and the plan's own decimal arithmetic agree to 28 digits; a proven plan's bound is its objective.
-        var bound = status == SolveStatus.Optimal ? plan.Objective : Math.Min(problem.ToRatingPoints(outcome.Bound), plan.Objective);
-        Log.SolveFinished(_logger, workplace.Id, status.ToString(), plan.Objective, bound, clock.Elapsed.TotalSeconds);
-        return new BalancingResult
-        {
-            Status = status,
-            Plan = plan,
-            Bound = bound,
-            BoundSource = outcome.BoundSource,
-            SolveTime = clock.Elapsed,
-        };
+        var proven = (outcome.BalanceProven && problem.IsExact) || problem.Objective(outcome.Plan) <= bound;
+        return new SpecSolution(problem, proven ? SolveStatus.Optimal : SolveStatus.Feasible, outcome.Plan, bound, outcome.BoundSource, proven, clock.Elapsed);
     }
 
-    private BalancingResult Infeasible(Workplace workplace, string reason, Stopwatch clock)
+    private SpecSolution Infeasible(BalancingProblem problem, string name, string reason, Stopwatch clock)
     {
-        Log.Infeasible(_logger, workplace.Id, reason);
-        return new BalancingResult { Status = SolveStatus.Infeasible, Explanation = reason, SolveTime = clock.Elapsed };
+        Log.Infeasible(_logger, name, reason);
+        return new SpecSolution(problem, SolveStatus.Infeasible, null, 0, "trivial", false, clock.Elapsed) { Explanation = reason };
     }
 }

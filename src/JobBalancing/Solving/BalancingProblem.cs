@@ -335,6 +335,31 @@ internal sealed class BalancingProblem
         return (long)(remainder.IsZero ? q : q + 1);
     }
 
+    /// <summary>
+    /// The objective <c>wE·Δ_E + wD·Δ_D</c> of <paramref name="plan"/> in rating points, computed exactly from the rows
+    /// (not from the integer model's rounded deviations) and rounded once.
+    /// </summary>
+    public decimal Objective(int[] plan)
+    {
+        var objective = Fraction.Zero;
+        for (var k = 0; k < 2; k++)
+        {
+            var max = Fraction.Zero;
+            for (var r = 0; r < Rows.Length; r++)
+            {
+                var (hours, group) = (Rows[r].Hours, Rows[r].Group);
+                var deviation = new Fraction(
+                    ((BigInteger)GroupHours[group] * Score(k, r, plan)) - ((BigInteger)GroupTotals[k][group] * hours),
+                    (BigInteger)GroupHours[group] * hours * RatingScale).Abs();
+                max = Fraction.Max(max, deviation);
+            }
+
+            objective += new Fraction(Weights[k], WeightScale) * max;
+        }
+
+        return objective.ToDecimal();
+    }
+
     /// <summary>The scaled score sum <c>S_r</c> of row <paramref name="row"/> in dimension <paramref name="k"/>.</summary>
     public long Score(int k, int row, int[] plan)
     {
