@@ -51,6 +51,12 @@ public sealed record Workplace
     /// </summary>
     public ObjectiveWeights Weights { get; init; } = ObjectiveWeights.Default;
 
+    /// <summary>
+    /// How jobs may rotate when the workplace is planned over several periods.
+    /// <value>The default is no rotation rules.</value>
+    /// </summary>
+    public RotationRules Rotation { get; init; } = RotationRules.Default;
+
     /// <summary>The name to show people: <see cref="Name"/> or, when absent, <see cref="Id"/>.</summary>
     public string DisplayName => Name ?? Id;
 

@@ -32,6 +32,7 @@ internal static class WorkplaceValidator
         CheckFixedHoursPerTask(workplace, taskIds, Add);
         CheckTotals(workplace, Add);
         CheckRulesAndWeights(workplace, Add);
+        RotationValidator.Check(workplace, unit, taskIds, Add);
         return problems;
     }
 
@@ -337,7 +338,7 @@ internal static class WorkplaceValidator
         }
     }
 
-    private static string Unknown(string kind, string? id, IEnumerable<string> known)
+    internal static string Unknown(string kind, string? id, IEnumerable<string> known)
     {
         var message = $"unknown {kind} \"{id}\"";
         var suggestion = Suggestions.Closest(id ?? "", known);

@@ -108,6 +108,48 @@ public static class WorkplaceJson
         writer.WriteDecimal("empowerment", workplace.Weights.Empowerment);
         writer.WriteDecimal("desirability", workplace.Weights.Desirability);
         writer.WriteEndObject();
+        if (!workplace.Rotation.IsEmpty)
+        {
+            WriteRotation(writer, workplace.Rotation);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRotation(Utf8JsonWriter writer, RotationRules rotation)
+    {
+        writer.WriteStartObject("rotation");
+        writer.WriteArray("serviceLimits", rotation.ServiceLimits, (w, limit) =>
+        {
+            w.WriteStartObject();
+            WriteOptionalString(w, "name", limit.Name);
+            w.WriteStartArray("tasks");
+            foreach (var task in limit.Tasks)
+            {
+                w.WriteStringValue(task);
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("maxConsecutivePeriods", limit.MaxConsecutivePeriods);
+            w.WriteEndObject();
+        });
+        if (rotation.MinStayPeriods is { } stay)
+        {
+            writer.WriteNumber("minStayPeriods", stay);
+        }
+
+        if (rotation.PeriodTolerance is { } tolerance)
+        {
+            writer.WriteDecimal("periodTolerance", tolerance);
+        }
+
+        writer.WriteArray("periods", rotation.Periods, (w, change) =>
+        {
+            w.WriteStartObject();
+            WriteHoursById(w, "tasks", change.Tasks);
+            WriteHoursById(w, "workers", change.Workers);
+            w.WriteEndObject();
+        });
         writer.WriteEndObject();
     }
 
@@ -153,8 +195,8 @@ public static class WorkplaceJson
             writer.WriteStrings("skills", worker.Skills);
         }
 
-        WriteHoursPerTask(writer, "current", worker.Current);
-        WriteHoursPerTask(writer, "fixed", worker.Fixed);
+        WriteHoursById(writer, "current", worker.Current);
+        WriteHoursById(writer, "fixed", worker.Fixed);
         if (worker.Excluded.Count > 0)
         {
             writer.WriteStrings("excluded", worker.Excluded);
@@ -163,7 +205,7 @@ public static class WorkplaceJson
         writer.WriteEndObject();
     }
 
-    private static void WriteHoursPerTask(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, decimal> hours)
+    private static void WriteHoursById(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, decimal> hours)
     {
         if (hours.Count == 0)
         {

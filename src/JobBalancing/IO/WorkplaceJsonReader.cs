@@ -24,7 +24,7 @@ internal sealed partial class WorkplaceJsonReader
     };
 
     private static readonly string[] WorkplaceProperties =
-        ["format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights"];
+        ["format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights", "rotation"];
 
     private static readonly string[] RatingScaleProperties = ["min", "max"];
     private static readonly string[] SkillProperties = ["id", "name", "trainingHours"];
@@ -32,6 +32,9 @@ internal sealed partial class WorkplaceJsonReader
     private static readonly string[] WorkerProperties = ["id", "name", "hours", "skills", "current", "fixed", "excluded"];
     private static readonly string[] RulesProperties = ["maxTasksPerWorker", "allowTraining"];
     private static readonly string[] WeightsProperties = ["empowerment", "desirability"];
+    private static readonly string[] RotationProperties = ["serviceLimits", "minStayPeriods", "periodTolerance", "periods"];
+    private static readonly string[] ServiceLimitProperties = ["name", "tasks", "maxConsecutivePeriods"];
+    private static readonly string[] PeriodChangeProperties = ["tasks", "workers"];
 
     private readonly List<ValidationProblem> _problems = [];
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
@@ -181,6 +184,32 @@ internal sealed partial class WorkplaceJsonReader
             Workers = ObjectList(fields, "workers", WorkerProperties, ReadWorker),
             Rules = ReadRules(fields),
             Weights = ReadWeights(fields),
+            Rotation = ReadRotation(fields),
+        };
+    }
+
+    private RotationRules ReadRotation(JsonFields workplace)
+    {
+        if (NestedObject(workplace, "rotation", RotationProperties) is not { } fields)
+        {
+            return RotationRules.Default;
+        }
+
+        return new RotationRules
+        {
+            ServiceLimits = ObjectList(fields, "serviceLimits", ServiceLimitProperties, limit => new ServiceLimit
+            {
+                Name = OptionalString(limit, "name"),
+                Tasks = StringList(limit, "tasks"),
+                MaxConsecutivePeriods = RequiredInteger(limit, "maxConsecutivePeriods") ?? 1,
+            }),
+            MinStayPeriods = OptionalInteger(fields, "minStayPeriods"),
+            PeriodTolerance = OptionalNumber(fields, "periodTolerance"),
+            Periods = ObjectList(fields, "periods", PeriodChangeProperties, change => new PeriodChange
+            {
+                Tasks = HoursPerTask(change, "tasks"),
+                Workers = HoursPerTask(change, "workers"),
+            }),
         };
     }
 
@@ -348,9 +377,13 @@ internal sealed partial class WorkplaceJsonReader
         return number;
     }
 
-    private int? OptionalInteger(JsonFields fields, string name)
+    private int? OptionalInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: false);
+
+    private int? RequiredInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: true);
+
+    private int? ReadInteger(JsonFields fields, string name, bool required)
     {
-        if (!TryGetValue(fields, name, required: false, out var value))
+        if (!TryGetValue(fields, name, required, out var value))
         {
             return null;
         }

@@ -78,10 +78,95 @@ public sealed class Balancer
     }
 
     /// <summary>
+    /// Plans <paramref name="workplace"/> over <paramref name="periods"/> periods: a plan for every period that keeps every
+    /// rule in it and the workplace's <see cref="Workplace.Rotation"/> rules across periods, balanced over the horizon
+    /// (dynamic) or in every period (static).
+    /// </summary>
+    /// <param name="workplace">The workplace; its rotation rules say how hours change by period. It is validated first.</param>
+    /// <param name="periods">The number of periods, at least 1.</param>
+    /// <param name="balance">How balance is measured.</param>
+    /// <param name="progress">Receives the objective and bound each time the plan improves.</param>
+    /// <param name="cancellationToken">Stops the search; the best plan found so far is returned.</param>
+    /// <returns>The plans with their horizon figures, or why there are none.</returns>
+    /// <exception cref="InvalidWorkplaceException">The workplace, or its workplace in some period, is invalid; every problem is listed.</exception>
+    public RotationResult Rotate(
+        Workplace workplace, int periods, HorizonBalance balance = HorizonBalance.Dynamic, IProgress<SolveProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RotateFrom(null, workplace, periods, balance, progress, cancellationToken).Result;
+
+    /// <summary>
+    /// Plans <paramref name="workplace"/> over <paramref name="periods"/> periods twice, balanced in every period (static)
+    /// and then over the horizon (dynamic), the dynamic search starting from the static plan: so the dynamic plan's
+    /// horizon balance is never worse than the static plan's.
+    /// </summary>
+    /// <param name="workplace">The workplace, validated first.</param>
+    /// <param name="periods">The number of periods, at least 1.</param>
+    /// <param name="cancellationToken">Stops the searches.</param>
+    /// <returns>The static result, then the dynamic one.</returns>
+    /// <exception cref="InvalidWorkplaceException">The workplace, or its workplace in some period, is invalid.</exception>
+    public (RotationResult Static, RotationResult Dynamic) CompareRotations(Workplace workplace, int periods, CancellationToken cancellationToken = default)
+    {
+        var (staticResult, staticPlan) = RotateFrom(null, workplace, periods, HorizonBalance.Static, null, cancellationToken);
+        var (dynamicResult, _) = RotateFrom(staticPlan, workplace, periods, HorizonBalance.Dynamic, null, cancellationToken);
+        return (staticResult, dynamicResult);
+    }
+
+    /// <summary><see cref="Rotate(Workplace, int, HorizonBalance, IProgress{SolveProgress}?, CancellationToken)"/>, starting from <paramref name="start"/>, also returning the plan's hours per pair.</summary>
+    private (RotationResult Result, int[]? Plan) RotateFrom(
+        int[]? start, Workplace workplace, int periods, HorizonBalance balance, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workplace);
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        workplace.EnsureValid();
+        var snapshots = Horizon.Snapshots(workplace, periods);
+        var problems = snapshots.Take(workplace.Rotation.Periods.Count).SelectMany((snapshot, period) => snapshot.Validate()
+            .Select(p => new ValidationProblem($"rotation.periods[{period}]", $"in period {period + 1}, {(p.Path.Length > 0 ? p.Path + ": " : "")}{p.Message}")))
+            .ToArray();
+        if (problems.Length > 0)
+        {
+            throw new InvalidWorkplaceException(problems);
+        }
+
+        var spec = new BalancingSpec
+        {
+            Sites = [snapshots],
+            Measure = balance == HorizonBalance.Dynamic ? BalanceMeasure.OverHorizon : BalanceMeasure.EveryPeriod,
+            Rotation = workplace.Rotation,
+            Weights = workplace.Weights,
+        };
+        var solved = Solve(spec, workplace.Id, progress, cancellationToken, start);
+        var result = new RotationResult
+        {
+            Status = solved.Status,
+            Balance = balance,
+            Bound = solved.Bound,
+            BoundSource = solved.BoundSource,
+            Explanation = solved.Explanation,
+            SolveTime = solved.SolveTime,
+        };
+        if (solved.Plan is not { } hours)
+        {
+            return (result, null);
+        }
+
+        var plans = snapshots.Select((snapshot, period) => PlanEvaluator.Evaluate(snapshot, solved.Problem.ToHours(hours, 0, period))).ToArray();
+        var evaluated = HorizonEvaluator.Evaluate(result, snapshots, plans, workplace.Weights);
+        var objective = evaluated.Objective!.Value;
+        var status = solved.Proven || objective <= solved.Bound ? SolveStatus.Optimal : SolveStatus.Feasible;
+        Log.SolveFinished(_logger, workplace.Id, status.ToString(), objective, Math.Min(solved.Bound, objective), solved.SolveTime.TotalSeconds);
+        return (evaluated with { Status = status, Bound = status == SolveStatus.Optimal ? objective : Math.Min(solved.Bound, objective) }, hours);
+    }
+
+    /// <summary>
     /// Solves any balancing problem — a workplace, a region, a horizon — compiled from <paramref name="spec"/>, whose
     /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log.
     /// </summary>
-    internal SpecSolution Solve(BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="spec">What to balance.</param>
+    /// <param name="name">What the log calls it.</param>
+    /// <param name="progress">Receives the objective and bound as they improve.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    /// <param name="start">A plan of the same compiled pairs to start from when it keeps every rule.</param>
+    internal SpecSolution Solve(BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken, int[]? start = null)
     {
         var clock = Stopwatch.StartNew();
         var problem = BalancingProblem.Compile(spec);
@@ -92,7 +177,7 @@ public sealed class Balancer
             return Infeasible(problem, name, reason, clock);
         }
 
-        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken);
+        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken, start);
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {

@@ -116,6 +116,31 @@ internal sealed class BalancingProblem
     /// <summary>Whether the integer deviations are exact (<c>c_g = M/T_g</c> with <c>M</c> a multiple of every <c>T_g·H_r</c>).</summary>
     public bool IsExact { get; private init; }
 
+    /// <summary>Service limits: for each, the most consecutive periods and the tasks it covers in each period.</summary>
+    public ServiceWindow[] ServiceWindows { get; private init; } = [];
+
+    /// <summary>
+    /// Least stays, per worker: for each task (by site and id) the worker would be trained for, the pair in each period
+    /// (-1 where there is none); and the least number of consecutive periods once started.
+    /// </summary>
+    public int[][][] StayChains { get; private init; } = [];
+
+    public int MinStayPeriods { get; private init; }
+
+    /// <summary>
+    /// With a period tolerance, the most <c>|T_p·S_wp − A_p·H_wp|</c> may be for each worker and period, as
+    /// <c>[w][period]</c> (scaled like the ratings); <see langword="null"/> without one.
+    /// </summary>
+    public long[][]? ToleranceCaps { get; private init; }
+
+    /// <summary>Each period's <c>T_p</c> and <c>A_p</c> per dimension (scaled), for the period tolerance.</summary>
+    public long[] PeriodHours { get; private init; } = [];
+
+    public long[][] PeriodTotals { get; private init; } = [];
+
+    /// <summary>Whether any rule ties a worker's periods together or limits a period's balance.</summary>
+    public bool HasRotationRules => ServiceWindows.Length > 0 || StayChains.Any(chains => chains.Length > 0) || ToleranceCaps is not null;
+
     /// <summary>Skills by id over every site, with their training hours scaled to whole numbers (by a power of ten) for the tie-break.</summary>
     public Skill[] Skills { get; private init; } = [];
 
@@ -190,8 +215,70 @@ internal sealed class BalancingProblem
             }
         }
 
-        return Spec.Mixing is null || KeepsMixing(plan);
+        return (Spec.Mixing is null || KeepsMixing(plan))
+            && Enumerable.Range(0, WorkerCount).All(w => KeepsRotation(w, p => plan[p]));
     }
+
+    /// <summary>
+    /// Whether worker w keeps the rotation rules with hours <paramref name="x"/> per pair: no more consecutive periods
+    /// of service than each limit allows, the least stay in each task they were trained for, and the period tolerance.
+    /// </summary>
+    public bool KeepsRotation(int w, Func<int, int> x)
+    {
+        foreach (var window in ServiceWindows)
+        {
+            var run = 0;
+            for (var period = 0; period < PeriodCount; period++)
+            {
+                var serves = PairsOfWorkerPeriod[w][period].Any(p => x(p) > 0 && window.Covers(Pairs[p].Task));
+                run = serves ? run + 1 : 0;
+                if (run > window.MaxConsecutive)
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var chain in StayChains[w])
+        {
+            for (var period = 0; period < PeriodCount; period++)
+            {
+                var starts = Holds(chain, period, x) && (period == 0 || !Holds(chain, period - 1, x));
+                for (var later = period + 1; starts && later < period + MinStayPeriods && later < PeriodCount && chain[later] >= 0; later++)
+                {
+                    if (!Holds(chain, later, x))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        if (ToleranceCaps is { } caps)
+        {
+            for (var period = 0; period < PeriodCount; period++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    long score = 0;
+                    foreach (var p in PairsOfWorkerPeriod[w][period])
+                    {
+                        score += Ratings[k][Pairs[p].Task] * x(p);
+                    }
+
+                    var gap = BigInteger.Abs(((BigInteger)PeriodHours[period] * score) - ((BigInteger)PeriodTotals[k][period] * WorkerPeriodHours[w][period]));
+                    if (gap > caps[w][period])
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Holds(int[] chain, int period, Func<int, int> x) => chain[period] >= 0 && x(chain[period]) > 0;
 
     /// <summary>Whether worker w holds any hours away from their home site in <paramref name="plan"/>.</summary>
     public bool IsAway(int[] plan, int w) => PairsOfWorker[w].Any(p => IsSecondary[p] && plan[p] > 0);
@@ -504,6 +591,7 @@ internal sealed class BalancingProblem
         }
 
         var pairArray = pairs.ToArray();
+        var pairsOfWorker = Group(pairArray.Length, workerCount, p => pairArray[p].Worker);
 
         // Balance groups and rows.
         var groupOfPeriod = Enumerable.Range(0, periods).Select(period => spec.Measure == BalanceMeasure.EveryPeriod ? period : 0).ToArray();
@@ -541,19 +629,69 @@ internal sealed class BalancingProblem
         for (var w = 0; w < workerCount; w++)
         {
             var lists = Enumerable.Range(0, periods).Select(_ => new List<int>()).ToArray();
-            for (var p = 0; p < pairArray.Length; p++)
+            foreach (var p in pairsOfWorker[w])
             {
-                if (pairArray[p].Worker == w)
-                {
-                    lists[taskPeriod[pairArray[p].Task]].Add(p);
-                }
+                lists[taskPeriod[pairArray[p].Task]].Add(p);
             }
 
             pairsOfWorkerPeriod[w] = [.. lists.Select(l => l.ToArray())];
         }
 
+        var rotation = spec.Rotation ?? RotationRules.Default;
+        var windows = rotation.ServiceLimits.Select(limit =>
+        {
+            var covered = new bool[taskCount];
+            for (var t = 0; t < taskCount; t++)
+            {
+                covered[t] = limit.Tasks.Contains(allTasks[t].Id, StringComparer.Ordinal);
+            }
+
+            return new ServiceWindow(limit.MaxConsecutivePeriods, covered);
+        }).Where(window => window.MaxConsecutive < periods).ToArray();
+
+        var minStay = rotation.MinStayPeriods ?? 1;
+        var chains = new int[workerCount][][];
+        for (var w = 0; w < workerCount; w++)
+        {
+            chains[w] = minStay <= 1 || periods == 1 ? [] : [.. pairsOfWorker[w]
+                .Select(p => (pair: pairArray[p], p))
+                .Where(e => e.pair.TrainingSkill >= 0)
+                .GroupBy(e => (taskSite[e.pair.Task], allTasks[e.pair.Task].Id))
+                .Select(chain =>
+                {
+                    var byPeriod = Enumerable.Repeat(-1, periods).ToArray();
+                    foreach (var (pair, p) in chain)
+                    {
+                        byPeriod[taskPeriod[pair.Task]] = p;
+                    }
+
+                    return byPeriod;
+                })];
+        }
+
+        var periodHoursTotal = new long[periods];
+        long[][] periodTotals = [new long[periods], new long[periods]];
+        for (var t = 0; t < taskCount; t++)
+        {
+            periodHoursTotal[taskPeriod[t]] += taskHours[t];
+            periodTotals[0][taskPeriod[t]] += ratings[0][t] * taskHours[t];
+            periodTotals[1][taskPeriod[t]] += ratings[1][t] * taskHours[t];
+        }
+
+        // |T_p·S − A_p·H| ≤ τ·T_p·H·ratingScale, a whole number on the left, so the bound may be rounded down.
+        var toleranceCaps = rotation.PeriodTolerance is { } tolerance
+            ? periodHours.Select(byPeriod => byPeriod.Select((h, period) =>
+                (long)Math.Min(long.MaxValue, decimal.Floor(tolerance * ratingScale * periodHoursTotal[period] * h))).ToArray()).ToArray()
+            : null;
+
         return new BalancingProblem(spec)
         {
+            ServiceWindows = windows,
+            StayChains = chains,
+            MinStayPeriods = minStay,
+            ToleranceCaps = toleranceCaps,
+            PeriodHours = periodHoursTotal,
+            PeriodTotals = periodTotals,
             PeriodCount = periods,
             HourUnit = unit,
             TaskHours = taskHours,
@@ -570,7 +708,7 @@ internal sealed class BalancingProblem
             WorkerRecords = [.. workerRecords],
             MaxTasks = [.. workerHome.Select(home => sites[home][0].Rules.MaxTasksPerWorker ?? int.MaxValue)],
             Pairs = pairArray,
-            PairsOfWorker = Group(pairArray.Length, workerCount, p => pairArray[p].Worker),
+            PairsOfWorker = pairsOfWorker,
             PairsOfWorkerPeriod = pairsOfWorkerPeriod,
             PairsOfTask = Group(pairArray.Length, taskCount, p => pairArray[p].Task),
             IsSecondary = [.. pairArray.Select(p => taskSite[p.Task] != workerHome[p.Worker])],
@@ -683,6 +821,14 @@ internal readonly record struct Pair(int Worker, int Task, int Fixed, int Upper,
 {
     /// <summary>The values <c>x</c> may take: 0 (unless fixed) and <c>max(chunk, fixed)..upper</c>.</summary>
     public int Lowest => Math.Max(Chunk, Fixed);
+}
+
+/// <summary>A limit on consecutive periods of service in the tasks it covers.</summary>
+/// <param name="MaxConsecutive">The most consecutive periods a worker may hold any covered task.</param>
+/// <param name="Covered">Whether each task (of every site and period) is covered.</param>
+internal sealed record ServiceWindow(int MaxConsecutive, bool[] Covered)
+{
+    public bool Covers(int task) => Covered[task];
 }
 
 /// <summary>One worker's hours in one balance group, whose scores are measured against the group's averages.</summary>

@@ -23,6 +23,12 @@ internal sealed record BalancingSpec
     /// <summary>Whether and how workers may hold hours beyond their home site; <see langword="null"/> for home only.</summary>
     public SiteMixing? Mixing { get; init; }
 
+    /// <summary>
+    /// The rules that tie periods together (service limits, least stays) and the tolerance of each period's balance;
+    /// none when <see langword="null"/>. Service limits and least stays apply to the tasks of every site with their ids.
+    /// </summary>
+    public RotationRules? Rotation { get; init; }
+
     /// <summary>The weights of the objective; the first site's when <see langword="null"/>.</summary>
     public ObjectiveWeights? Weights { get; init; }
 

@@ -235,6 +235,8 @@ internal sealed class CpSatModel
             {
                 AddMixing(w, mixing);
             }
+
+            AddRotation(w);
         }
 
         if (_problem.Spec.Mixing is { WholeWorkers: true, MaxMovedWorkers: { } cap } && !_alone)
@@ -307,6 +309,78 @@ internal sealed class CpSatModel
         if (sites.Length > mixing.MaxSecondarySites)
         {
             Model.Add(LinearExpr.Sum(sites) <= mixing.MaxSecondarySites);
+        }
+    }
+
+    /// <summary>
+    /// The rotation rules of worker w: at most L consecutive periods of service in each limit's tasks (a literal per
+    /// period for "serves", at most L of any L + 1 in a row), the least stay in a task they were trained for
+    /// (<c>b[p] − b[p−1] ≤ b[p+j]</c>), and the period tolerance <c>|T_p·S_wp − A_p·H_wp| ≤ cap</c>.
+    /// </summary>
+    private void AddRotation(int w)
+    {
+        var periods = _problem.PeriodCount;
+        foreach (var window in _problem.ServiceWindows)
+        {
+            var serves = new BoolVar[periods];
+            for (var period = 0; period < periods; period++)
+            {
+                serves[period] = Model.NewBoolVar($"serve{w}_{period}");
+                foreach (var p in _problem.PairsOfWorkerPeriod[w][period].Where(p => window.Covers(_problem.Pairs[p].Task)))
+                {
+                    Model.AddImplication(_held[p]!, serves[period]);
+                }
+            }
+
+            for (var start = 0; start + window.MaxConsecutive < periods; start++)
+            {
+                Model.Add(LinearExpr.Sum(serves.Skip(start).Take(window.MaxConsecutive + 1)) <= window.MaxConsecutive);
+            }
+        }
+
+        foreach (var chain in _problem.StayChains[w])
+        {
+            for (var period = 0; period < periods; period++)
+            {
+                if (chain[period] < 0)
+                {
+                    continue;
+                }
+
+                var held = _held[chain[period]]!;
+                for (var later = period + 1; later < period + _problem.MinStayPeriods && later < periods && chain[later] >= 0; later++)
+                {
+                    // Starting at `period` (held now, not before) means holding it at `later` too.
+                    if (period > 0 && chain[period - 1] >= 0)
+                    {
+                        Model.Add(held - _held[chain[period - 1]]! <= _held[chain[later]]!);
+                    }
+                    else
+                    {
+                        Model.AddImplication(held, _held[chain[later]]!);
+                    }
+                }
+            }
+        }
+
+        if (_problem.ToleranceCaps is { } caps)
+        {
+            for (var period = 0; period < periods; period++)
+            {
+                var pairs = _problem.PairsOfWorkerPeriod[w][period];
+                if (pairs.Length == 0)
+                {
+                    continue;
+                }
+
+                for (var k = 0; k < 2; k++)
+                {
+                    var scaled = LinearExpr.WeightedSum(pairs.Select(p => _x[p]!), pairs.Select(p => _problem.PeriodHours[period] * _problem.Ratings[k][_problem.Pairs[p].Task]));
+                    var offset = _problem.PeriodTotals[k][period] * _problem.WorkerPeriodHours[w][period];
+                    Model.Add(scaled - offset <= caps[w][period]);
+                    Model.Add(offset - scaled <= caps[w][period]);
+                }
+            }
         }
     }
 

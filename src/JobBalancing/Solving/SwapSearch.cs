@@ -324,7 +324,15 @@ internal sealed class SwapSearch
         var heldA = _held[HeldIndex(m.A, m.T)] - (At(m.PAt, -delta) == 0 ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
         var heldB = _held[HeldIndex(m.B, m.T)] - (At(m.PBu, -delta) == 0 ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
         return heldA <= _problem.MaxTasks[m.A] && heldB <= _problem.MaxTasks[m.B]
-            && (_siteHours is null || (KeepsSites(m.A, m.T, m.U, delta) && KeepsSites(m.B, m.U, m.T, delta)));
+            && (_siteHours is null || (KeepsSites(m.A, m.T, m.U, delta) && KeepsSites(m.B, m.U, m.T, delta)))
+            && (!_problem.HasRotationRules || KeepsRotation(m, delta));
+    }
+
+    /// <summary>Whether both workers of the move keep the rotation rules after it: checked on the whole of their horizon.</summary>
+    private bool KeepsRotation(Move m, int delta)
+    {
+        int After(int p) => p == m.PAt || p == m.PBu ? _plan[p] - delta : p == m.PBt || p == m.PAu ? _plan[p] + delta : _plan[p];
+        return _problem.KeepsRotation(m.A, After) && _problem.KeepsRotation(m.B, After);
     }
 
     /// <summary>

@@ -25,9 +25,17 @@ internal static class BruteForce
 
     public static BruteForceResult Solve(Workplace workplace)
     {
-        var search = new Enumeration(workplace);
+        var search = new Enumeration(workplace, visit: null);
         search.Run();
         return new BruteForceResult(search.PlanCount, search.Best, search.BestPlan);
+    }
+
+    /// <summary>Every plan that keeps the seven rules: hours in workplace order (<c>[worker, task]</c>).</summary>
+    public static List<decimal[,]> AllPlans(Workplace workplace)
+    {
+        var plans = new List<decimal[,]>();
+        new Enumeration(workplace, plans.Add).Run();
+        return plans;
     }
 
     private sealed class Enumeration
@@ -43,10 +51,12 @@ internal static class BruteForce
         private readonly int _maxTasks;
         private readonly int[,] _x;
         private readonly int[] _left;
+        private readonly Action<decimal[,]>? _visit;
         private long _candidates;
 
-        public Enumeration(Workplace workplace)
+        public Enumeration(Workplace workplace, Action<decimal[,]>? visit)
         {
+            _visit = visit;
             _workplace = workplace;
             _workers = workplace.Workers.Count;
             _tasks = workplace.Tasks.Count;
@@ -178,6 +188,7 @@ internal static class BruteForce
                 }
             }
 
+            _visit?.Invoke(hours);
             var scores = Contract.Score(_workplace, hours);
             var candidate = new BruteForceOptimum(scores.Objective, scores.TrainingHours, scores.ReassignedHours, scores.Fragments);
             if (Best is null || IsBetter(candidate, Best))
