@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using JobBalancing.Domain;
 using JobBalancing.IO;
 using JobBalancing.Solving;
@@ -13,48 +11,14 @@ namespace JobBalancing.Cli;
 /// </summary>
 internal sealed class SolveCommand
 {
-    /// <summary>The longest time limit accepted, a year, as <see cref="BalancerOptions.TimeLimit"/> accepts it.</summary>
-    private const double MaxTimeLimitSeconds = 365 * 24 * 3600;
-
-    private const int MaxThreads = 256;
-
     private readonly Argument<string> _workplace = new("workplace")
     {
         Description = $"The workplace's JSON file ({WorkplaceJson.FormatName}).",
     };
 
-    private readonly Option<double> _timeLimit = new("--time-limit")
-    {
-        Description = "The time limit of the solve, in seconds.",
-        HelpName = "seconds",
-        DefaultValueFactory = _ => 30,
-        CustomParser = result => Parse(result, "--time-limit", double.NaN, seconds => seconds is > 0 and <= MaxTimeLimitSeconds,
-            $"must be a positive number of seconds, at most {MaxTimeLimitSeconds} (a year)"),
-    };
+    private readonly SearchOptions _search = new();
 
-    private readonly Option<int> _threads = new("--threads")
-    {
-        Description = "Search threads; 0 means one per processor.",
-        HelpName = "n",
-        CustomParser = result => Parse(result, "--threads", 0, threads => threads is >= 0 and <= MaxThreads,
-            $"must be a whole number from 0 (one per processor) to {MaxThreads}"),
-    };
-
-    private readonly Option<int> _seed = new("--seed")
-    {
-        Description = "The random seed of the search (phases stop by the clock, so runs may still differ).",
-        HelpName = "n",
-        CustomParser = result => Parse(result, "--seed", 0, _ => true, "must be a whole number"),
-    };
-
-    private readonly Option<string?> _out = new("--out")
-    {
-        Description = $"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.",
-        HelpName = "result.json",
-
-        // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
-        Validators = { static result => CheckResultPath(result) },
-    };
+    private readonly Option<string?> _out = SearchOptions.ResultFile($"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.");
 
     private readonly Option<bool> _json = new("--json")
     {
@@ -73,9 +37,9 @@ internal sealed class SolveCommand
         var command = new Command("solve", "Balance the jobs of one workplace. Exit code 0: a plan was found; 1: infeasible or no plan in time; 2: invalid input.")
         {
             _workplace,
-            _timeLimit,
-            _threads,
-            _seed,
+            _search.TimeLimit,
+            _search.Threads,
+            _search.Seed,
             _out,
             _json,
         };
@@ -95,13 +59,7 @@ internal sealed class SolveCommand
             return Report(parseResult, new BalancingResult { Status = SolveStatus.Invalid, Problems = e.Problems }, workplace: null);
         }
 
-        var options = new BalancerOptions
-        {
-            TimeLimit = TimeSpan.FromSeconds(parseResult.GetValue(_timeLimit)),
-            Threads = parseResult.GetValue(_threads),
-            Seed = parseResult.GetValue(_seed),
-        };
-        var result = new Balancer(options).Balance(workplace, cancellationToken: _cancellationToken);
+        var result = new Balancer(_search.From(parseResult)).Balance(workplace, cancellationToken: _cancellationToken);
         return Report(parseResult, result, workplace);
     }
 
@@ -147,52 +105,5 @@ internal sealed class SolveCommand
         }
 
         return ExitCodes.For(result.Status);
-    }
-
-    /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
-    private static void CheckResultPath(OptionResult result)
-    {
-        if (result.GetValueOrDefault<string?>() is not { } path)
-        {
-            return;
-        }
-
-        string fullPath;
-        try
-        {
-            fullPath = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            result.AddError($"--out: \"{path}\" is not a valid file path");
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(fullPath);
-        if (Directory.Exists(fullPath) || folder is null)
-        {
-            result.AddError($"--out: \"{path}\" is a folder; name the result file");
-        }
-        else if (!Directory.Exists(folder))
-        {
-            result.AddError($"--out: the folder \"{folder}\" does not exist");
-        }
-    }
-
-    /// <summary>
-    /// Parses an option's value, reporting a value that is not a <typeparamref name="T"/> or breaks
-    /// <paramref name="isValid"/> with the same message, which names the option and the value as typed.
-    /// </summary>
-    private static T Parse<T>(ArgumentResult result, string option, T whenInvalid, Func<T, bool> isValid, string requirement)
-        where T : IParsable<T>
-    {
-        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
-        if (T.TryParse(text, CultureInfo.InvariantCulture, out var value) && isValid(value))
-        {
-            return value;
-        }
-
-        result.AddError($"{option}: \"{text}\" {requirement}");
-        return whenInvalid;
     }
 }

@@ -93,7 +93,7 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
-    private static void WritePlan(Utf8JsonWriter writer, Plan plan)
+    internal static void WritePlan(Utf8JsonWriter writer, Plan plan)
     {
         writer.WriteStartObject("averages");
         WriteRounded(writer, "empowerment", plan.EmpowermentAverage);
@@ -150,7 +150,7 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
-    private static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
+    internal static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
     {
         writer.WriteStartObject();
         writer.WriteString("path", problem.Path);
@@ -158,7 +158,7 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
-    private static void WriteRounded(Utf8JsonWriter writer, string name, decimal? value) =>
+    internal static void WriteRounded(Utf8JsonWriter writer, string name, decimal? value) =>
         writer.WriteDecimal(name, value is { } number ? Math.Round(number, Decimals, MidpointRounding.AwayFromZero) : null);
 
     /// <summary>

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using JobBalancing.Solving;
+
+namespace JobBalancing.Cli;
+
+/// <summary>
+/// The options every command that searches shares — <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c> — and the checked
+/// <c>--out</c> file of its result: one definition, so that they read and fail alike everywhere.
+/// </summary>
+internal sealed class SearchOptions
+{
+    /// <summary>The longest time limit accepted, a year, as <see cref="BalancerOptions.TimeLimit"/> accepts it.</summary>
+    private const double MaxTimeLimitSeconds = 365 * 24 * 3600;
+
+    private const int MaxThreads = 256;
+
+    public Option<double> TimeLimit { get; } = new("--time-limit")
+    {
+        Description = "The time limit of the solve, in seconds.",
+        HelpName = "seconds",
+        DefaultValueFactory = _ => 30,
+        CustomParser = result => Parse(result, "--time-limit", double.NaN, seconds => seconds is > 0 and <= MaxTimeLimitSeconds,
+            $"must be a positive number of seconds, at most {MaxTimeLimitSeconds} (a year)"),
+    };
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "Search threads; 0 means one per processor.",
+        HelpName = "n",
+        CustomParser = result => Parse(result, "--threads", 0, threads => threads is >= 0 and <= MaxThreads,
+            $"must be a whole number from 0 (one per processor) to {MaxThreads}"),
+    };
+
+    public Option<int> Seed { get; } = new("--seed")
+    {
+        Description = "The random seed of the search (phases stop by the clock, so runs may still differ).",
+        HelpName = "n",
+        CustomParser = result => Parse(result, "--seed", 0, _ => true, "must be a whole number"),
+    };
+
+    /// <summary>The balancer's options as the command line sets them.</summary>
+    public BalancerOptions From(ParseResult parseResult) => new()
+    {
+        TimeLimit = TimeSpan.FromSeconds(parseResult.GetValue(TimeLimit)),
+        Threads = parseResult.GetValue(Threads),
+        Seed = parseResult.GetValue(Seed),
+    };
+
+    /// <summary>An <c>--out</c> option for a result file, checked before the solve.</summary>
+    public static Option<string?> ResultFile(string description) => new("--out")
+    {
+        Description = description,
+        HelpName = "result.json",
+
+        // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
+        Validators = { static result => CheckResultPath(result) },
+    };
+
+    /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
+    private static void CheckResultPath(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is not { } path)
+        {
+            return;
+        }
+
+        string fullPath;
+        try
+        {
+            fullPath = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            result.AddError($"--out: \"{path}\" is not a valid file path");
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(fullPath);
+        if (Directory.Exists(fullPath) || folder is null)
+        {
+            result.AddError($"--out: \"{path}\" is a folder; name the result file");
+        }
+        else if (!Directory.Exists(folder))
+        {
+            result.AddError($"--out: the folder \"{folder}\" does not exist");
+        }
+    }
+
+    /// <summary>
+    /// Parses an option's value, reporting a value that is not a <typeparamref name="T"/> or breaks
+    /// <paramref name="isValid"/> with the same message, which names the option and the value as typed.
+    /// </summary>
+    public static T Parse<T>(ArgumentResult result, string option, T whenInvalid, Func<T, bool> isValid, string requirement)
+        where T : IParsable<T>
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (T.TryParse(text, CultureInfo.InvariantCulture, out var value) && isValid(value))
+        {
+            return value;
+        }
+
+        result.AddError($"{option}: \"{text}\" {requirement}");
+        return whenInvalid;
+    }
+}
