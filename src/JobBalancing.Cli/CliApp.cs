@@ -23,6 +23,7 @@ internal static class CliApp
                 new HelpOption(),
                 new VersionOption(),
                 new SolveCommand(stdout, stderr, cancellationToken).Build(),
+                new RatingsCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 

@@ -150,7 +150,7 @@ internal sealed class SolveCommand
     }
 
     /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
-    private static void CheckResultPath(OptionResult result)
+    internal static void CheckResultPath(OptionResult result)
     {
         if (result.GetValueOrDefault<string?>() is not { } path)
         {
