@@ -28,11 +28,9 @@ public sealed class AgreementTests
     }
 
     [Fact]
-    public void KendallW_WithoutTheTieCorrection_WouldBeLower()
+    public void KendallW_NagExample_EqualsTheFormulaRecomputedFromRankSums()
     {
-        // Recomputed by hand from the rank sums of the NAG example: S = 591, so W without the correction is
-        // 12·591 / (9·990) = 0.796; the correction (ΣT = 12 + 6 + 66 = 84) raises it to 12·591 / (8910 − 252) = 0.819…
-        // with the ranks the scores already are. Checks that the tie term enters the denominator as m·ΣT.
+        // The scores are already average ranks, so W = 12·S / (m²(n³ − n) − m·ΣT) with m = 3, n = 10, mean rank sum 16.5.
         double[][] ranks =
         [
             [1.0, 4.5, 2.0, 4.5, 3.0, 7.5, 6.0, 9.0, 7.5, 10.0],
