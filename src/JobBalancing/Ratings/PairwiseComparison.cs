@@ -102,6 +102,7 @@ public static class PairwiseComparison
     /// <param name="workplace">The workplace whose tasks are compared.</param>
     /// <param name="options">How to map weights to ratings; the defaults when <see langword="null"/>.</param>
     /// <returns>The weights of each dimension compared.</returns>
+    /// <exception cref="ArgumentException">The options name no known mapping.</exception>
     /// <exception cref="InvalidRatingsException">
     /// The comparisons have problems, or the compared tasks of a dimension fall apart into groups never compared with
     /// each other, or the ratio mapping meets a scale whose maximum is not positive; every problem is listed.
@@ -111,6 +112,11 @@ public static class PairwiseComparison
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(workplace);
         options ??= new PairwiseOptions();
+        if (!Enum.IsDefined(options.Mapping))
+        {
+            throw new ArgumentException($"Invalid pairwise options: Mapping: {options.Mapping} is not a weight mapping", nameof(options));
+        }
+
         survey.EnsureValid(workplace);
 
         var problems = new List<ValidationProblem>();
