@@ -24,6 +24,7 @@ internal static class CliApp
                 new VersionOption(),
                 new SolveCommand(stdout, stderr, cancellationToken).Build(),
                 new RotateCommand(stdout, stderr, cancellationToken).Build(),
+                new RatingsCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 
@@ -36,7 +37,7 @@ internal static class CliApp
                     stderr.WriteLine($"error: {error.Message}");
                 }
 
-                stderr.WriteLine("Run 'jobbalancing solve --help' for usage.");
+                stderr.WriteLine($"Run 'jobbalancing {(parseResult.CommandResult.Command == root ? "" : parseResult.CommandResult.Command.Name + " ")}--help' for usage.");
                 return ExitCodes.InvalidInput;
             }
 

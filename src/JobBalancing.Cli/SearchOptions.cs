@@ -49,10 +49,10 @@ internal sealed class SearchOptions
     };
 
     /// <summary>An <c>--out</c> option for a result file, checked before the solve.</summary>
-    public static Option<string?> ResultFile(string description) => new("--out")
+    public static Option<string?> ResultFile(string description, string helpName = "result.json") => new("--out")
     {
         Description = description,
-        HelpName = "result.json",
+        HelpName = helpName,
 
         // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
         Validators = { static result => CheckResultPath(result) },
