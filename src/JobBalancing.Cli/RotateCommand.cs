@@ -129,6 +129,7 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
         table.AddRow("bound (own objective)", Figure(staticResult.Bound), Figure(dynamicResult.Bound));
         table.AddRow("task switches", $"{staticResult.TaskSwitches}", $"{dynamicResult.TaskSwitches}");
         table.AddRow("training hours", Number(staticResult.TrainingHours), Number(dynamicResult.TrainingHours));
+        table.AddRow("reassigned hours", Number(staticResult.ReassignedHours), Number(dynamicResult.ReassignedHours));
         table.AddRow("fragments", $"{staticResult.Fragments}", $"{dynamicResult.Fragments}");
         table.WriteTo(stdout);
         stdout.WriteLine();
@@ -141,7 +142,7 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
         stdout.WriteLine($"{workplace.DisplayName}: {result.Status}, {result.Balance.ToString().ToLowerInvariant()} balance over {result.Periods.Count} periods");
         stdout.WriteLine($"objective {Figure(result.Objective!.Value)} (bound {Figure(result.Bound)}, {result.BoundSource}); horizon {Figure(result.HorizonObjective)}, worst period {Figure(result.WorstPeriodObjective)}");
         stdout.WriteLine($"averages over the horizon: empowerment {Figure(result.AverageEmpowerment)}, desirability {Figure(result.AverageDesirability)}; "
-            + $"{result.TaskSwitches} task switches, {Number(result.TrainingHours)} h training, {result.Fragments} fragments");
+            + $"{result.TaskSwitches} task switches, {Number(result.TrainingHours)} h training, {Number(result.ReassignedHours)} h reassigned, {result.Fragments} fragments");
         stdout.WriteLine();
 
         var columns = new[] { TextTable.Align.Left }

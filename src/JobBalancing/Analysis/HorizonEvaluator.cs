@@ -94,6 +94,7 @@ internal static class HorizonEvaluator
             HorizonObjective = horizon.ToDecimal(),
             WorstPeriodObjective = worst.ToDecimal(),
             TaskSwitches = Switches(plans),
+            ReassignedHours = plans[0].Costs.ReassignedHours + Enumerable.Range(1, plans.Count - 1).Sum(period => TakenUp(plans[period - 1], plans[period])),
             TrainingHours = Training(snapshots, plans),
             Fragments = plans.Sum(p => p.Costs.Fragments),
         };
@@ -118,6 +119,10 @@ internal static class HorizonEvaluator
 
         return switches;
     }
+
+    /// <summary>The hours each worker holds in <paramref name="now"/> above what they held in <paramref name="before"/>, task by task.</summary>
+    private static decimal TakenUp(Plan before, Plan now) =>
+        now.Jobs.Sum(job => job.Tasks.Sum(held => Math.Max(0, held.Hours - before.HoursOf(job.Worker, held.Task))));
 
     /// <summary>Each skill a worker newly needs, counted once over the horizon at its training hours.</summary>
     private static decimal Training(IReadOnlyList<Workplace> snapshots, IReadOnlyList<Plan> plans)

@@ -74,6 +74,7 @@ public static class RotationJson
             });
             writer.WriteStartObject("costs");
             WriteRounded(writer, "trainingHours", result.TrainingHours);
+            WriteRounded(writer, "reassignedHours", result.ReassignedHours);
             writer.WriteNumber("taskSwitches", result.TaskSwitches);
             writer.WriteNumber("fragments", result.Fragments);
             writer.WriteEndObject();

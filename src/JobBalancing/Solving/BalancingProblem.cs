@@ -146,8 +146,26 @@ internal sealed class BalancingProblem
 
     public long[] TrainingCost { get; private init; } = [];
 
-    /// <summary>Whether each worker has a current assignment that reassignment is measured against.</summary>
+    /// <summary>Whether each worker has a current assignment that reassignment in the first period is measured against.</summary>
     public bool[] HasCurrent { get; private init; } = [];
+
+    /// <summary>For each pair in a later period, the same worker's pair of the same task in the period before; -1 when none.</summary>
+    public int[] PreviousPair { get; private init; } = [];
+
+    /// <summary>
+    /// The hours pair p takes up that its worker did not hold before: above the current assignment in the first period
+    /// (nothing for a worker without one), above the period before in later periods.
+    /// </summary>
+    public int Reassigned(int p, int[] plan)
+    {
+        var x = plan[p];
+        if (TaskPeriod[Pairs[p].Task] > 0)
+        {
+            return Math.Max(0, x - (PreviousPair[p] is var previous && previous >= 0 ? plan[previous] : 0));
+        }
+
+        return HasCurrent[Pairs[p].Worker] ? Math.Max(0, x - Pairs[p].Current) : 0;
+    }
 
     /// <summary>
     /// Classes of workers interchangeable for balance: same home, hours, skills, fixed and excluded tasks in every period.
@@ -625,6 +643,16 @@ internal sealed class BalancingProblem
         var rowOfPair = pairArray.Select(p => rowOf[(p.Worker, groupOfPeriod[taskPeriod[p.Task]])]).ToArray();
         var (deviationScale, factors, exact) = ChooseDeviationScale(rowArray, groupHours, ratings, ratingScale);
 
+        var pairOf = new Dictionary<(int Worker, int Site, int Period, string Task), int>();
+        for (var p = 0; p < pairArray.Length; p++)
+        {
+            var t = pairArray[p].Task;
+            pairOf[(pairArray[p].Worker, taskSite[t], taskPeriod[t], allTasks[t].Id)] = p;
+        }
+
+        var previousPair = pairArray.Select(pair => pairOf.GetValueOrDefault(
+            (pair.Worker, taskSite[pair.Task], taskPeriod[pair.Task] - 1, allTasks[pair.Task].Id), -1)).ToArray();
+
         var pairsOfWorkerPeriod = new int[workerCount][][];
         for (var w = 0; w < workerCount; w++)
         {
@@ -723,6 +751,7 @@ internal sealed class BalancingProblem
             IsExact = exact,
             Skills = skills,
             TrainingCost = ScaledToWhole(skills.Select(s => s.TrainingHours)),
+            PreviousPair = previousPair,
             HasCurrent = [.. snapshots.Select(byPeriod => byPeriod.Any(worker => worker is { Current.Count: > 0 }))],
             BalanceClasses = BalanceClassesOf(snapshots, workerHome),
         };

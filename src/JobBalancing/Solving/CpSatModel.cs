@@ -495,14 +495,38 @@ internal sealed class CpSatModel
     private LinearExpr TrainingExpr() =>
         LinearExpr.WeightedSum(_training.Values, _training.Keys.Select(k => _problem.TrainingCost[k.Skill]));
 
-    /// <summary><c>Σ_{w,t} max(0, x[w,t] − current[w,t])</c> over workers with a current assignment.</summary>
+    /// <summary>
+    /// <c>Σ_{w,t} max(0, x[w,t] − current[w,t])</c> in the first period over workers with a current assignment, and
+    /// <c>Σ_{w,t} max(0, x[w,t,p] − x[w,t,p−1])</c> in every later one: hours taken up that the worker did not hold before.
+    /// </summary>
     private LinearExprBuilder ReassignmentExpr()
     {
         var sum = LinearExpr.NewBuilder();
-        foreach (var w in _scope.Where(w => _problem.HasCurrent[w]))
+        foreach (var w in _scope)
         {
             foreach (var p in _problem.PairsOfWorker[w])
             {
+                if (_problem.TaskPeriod[_problem.Pairs[p].Task] > 0)
+                {
+                    if (_problem.PreviousPair[p] is var previous && previous < 0)
+                    {
+                        sum.Add(_x[p]!);
+                    }
+                    else
+                    {
+                        var taken = Model.NewIntVar(0, _problem.Pairs[p].Upper, $"r{p}");
+                        Model.Add(taken >= _x[p]! - _x[previous]!);
+                        sum.Add(taken);
+                    }
+
+                    continue;
+                }
+
+                if (!_problem.HasCurrent[w])
+                {
+                    continue;
+                }
+
                 var current = _problem.Pairs[p].Current;
                 if (current == 0)
                 {

@@ -53,6 +53,12 @@ public sealed record RotationResult
     /// <summary>How often a worker takes up or gives up a task between one period and the next.</summary>
     public int TaskSwitches { get; init; }
 
+    /// <summary>
+    /// Hours taken up that a worker did not hold before: in the first period above their current assignment, in each later
+    /// period above the period before.
+    /// </summary>
+    public decimal ReassignedHours { get; init; }
+
     /// <summary>Training hours over the horizon: each skill a worker newly needs counted once, whenever first needed.</summary>
     public decimal TrainingHours { get; init; }
 

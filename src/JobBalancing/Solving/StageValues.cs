@@ -30,10 +30,7 @@ internal readonly record struct StageValues(long Balance, long Training, long Re
                     training += problem.TrainingCost[pair.TrainingSkill];
                 }
 
-                if (problem.HasCurrent[w])
-                {
-                    reassignment += Math.Max(0, x - pair.Current);
-                }
+                reassignment += problem.Reassigned(p, plan);
             }
 
             foreach (var r in problem.RowsOfWorker[w])
