@@ -110,6 +110,26 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void A_worker_who_leaves_has_no_job_after_and_is_scored_on_the_periods_they_worked()
+    {
+        // Cy leaves after the first period; filing shrinks by Cy's hours.
+        var workplace = Committee() with
+        {
+            Rotation = new RotationRules
+            {
+                Periods = [new PeriodChange(), new PeriodChange { Workers = new Dictionary<string, decimal> { ["cy"] = 0 }, Tasks = new Dictionary<string, decimal> { ["cleaning"] = 2, ["filing"] = 4 } }],
+            },
+        };
+        var result = Balancer.Rotate(workplace, periods: 2, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["ana", "bo", "cy"], result.Periods[0].Jobs.Select(j => j.Worker));
+        Assert.Equal(["ana", "bo"], result.Periods[1].Jobs.Select(j => j.Worker));
+        Assert.Equal(8m, result.Workers.Single(w => w.Worker == "cy").Hours);
+        Assert.Equal(16m, result.Workers.Single(w => w.Worker == "ana").Hours);
+        Assert.All(result.Periods, plan => Assert.Empty(plan.Violations));
+    }
+
+    [Fact]
     public void A_period_whose_hours_do_not_add_up_is_invalid_input()
     {
         var workplace = Committee() with
