@@ -19,6 +19,9 @@ namespace JobBalancing.Solving;
 /// </example>
 public sealed class Balancer
 {
+    /// <summary>The longest the search for a minimal set of conflicting rules may take, on top of the solve.</summary>
+    private static readonly TimeSpan MaxExplanationTime = TimeSpan.FromSeconds(10);
+
     private readonly BalancerOptions _options;
     private readonly ILogger _logger;
 
@@ -53,14 +56,14 @@ public sealed class Balancer
 
         if (FeasibilityCheck.Explain(problem) is { } reason)
         {
-            return Infeasible(workplace, reason, clock);
+            return Infeasible(workplace, reason, clock, cancellationToken);
         }
 
         var search = new Search(problem, _options, _logger, progress, clock, cancellationToken);
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {
-            return Infeasible(workplace, "no plan keeps every rule at once, though no single task or worker is short of hours on its own", clock);
+            return Infeasible(workplace, null, clock, cancellationToken);
         }
 
         if (outcome.Plan is null)
@@ -95,9 +98,22 @@ public sealed class Balancer
         };
     }
 
-    private BalancingResult Infeasible(Workplace workplace, string reason, Stopwatch clock)
+    /// <summary>
+    /// The result for a workplace with no plan: the arithmetic <paramref name="reason"/> when one was found, and the
+    /// smallest set of rules that conflict.
+    /// </summary>
+    private BalancingResult Infeasible(Workplace workplace, string? reason, Stopwatch clock, CancellationToken cancellationToken)
     {
-        Log.Infeasible(_logger, workplace.Id, reason);
-        return new BalancingResult { Status = SolveStatus.Infeasible, Explanation = reason, SolveTime = clock.Elapsed };
+        var budget = _options.TimeLimit < MaxExplanationTime ? _options.TimeLimit : MaxExplanationTime;
+        var conflict = ConflictFinder.Find(workplace, budget, cancellationToken);
+        var explanation = ConflictFinder.Explain(reason, conflict);
+        Log.Infeasible(_logger, workplace.Id, explanation);
+        return new BalancingResult
+        {
+            Status = SolveStatus.Infeasible,
+            Explanation = explanation,
+            ConflictingRules = conflict.Rules,
+            SolveTime = clock.Elapsed,
+        };
     }
 }
