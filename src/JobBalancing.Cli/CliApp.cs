@@ -23,6 +23,9 @@ internal static class CliApp
                 new HelpOption(),
                 new VersionOption(),
                 new SolveCommand(stdout, stderr, cancellationToken).Build(),
+                new ValidateCommand(stdout, stderr).Build(),
+                new ImportCommand(stdout, stderr).Build(),
+                new ExportCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 
@@ -35,7 +38,7 @@ internal static class CliApp
                     stderr.WriteLine($"error: {error.Message}");
                 }
 
-                stderr.WriteLine("Run 'jobbalancing solve --help' for usage.");
+                stderr.WriteLine($"Run '{CommandLine(parseResult)} --help' for usage.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -56,4 +59,8 @@ internal static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The command the arguments name, for pointing at its help: <c>jobbalancing solve</c>, or the tool itself.</summary>
+    private static string CommandLine(ParseResult parseResult) =>
+        parseResult.CommandResult.Command.Name is var name && name == "jobbalancing" ? name : $"jobbalancing {name}";
 }

@@ -20,7 +20,7 @@ internal sealed class SolveCommand
 
     private readonly Argument<string> _workplace = new("workplace")
     {
-        Description = $"The workplace's JSON file ({WorkplaceJson.FormatName}).",
+        Description = $"The workplace: a JSON file ({WorkplaceJson.FormatName}) or a folder of CSV tables.",
     };
 
     private readonly Option<double> _timeLimit = new("--time-limit")
@@ -53,7 +53,7 @@ internal sealed class SolveCommand
         HelpName = "result.json",
 
         // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
-        Validators = { static result => CheckResultPath(result) },
+        Validators = { static result => CheckOutputPath(result, "result") },
     };
 
     private readonly Option<bool> _json = new("--json")
@@ -88,7 +88,7 @@ internal sealed class SolveCommand
         Workplace workplace;
         try
         {
-            workplace = WorkplaceJson.ReadFile(parseResult.GetValue(_workplace)!);
+            workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
         }
         catch (InvalidWorkplaceException e)
         {
@@ -120,17 +120,9 @@ internal sealed class SolveCommand
 
         var json = ResultJson.Write(result, workplace);
         var outPath = parseResult.GetValue(_out);
-        if (outPath is not null)
+        if (outPath is not null && !OutputFile.TryWrite(outPath, json + "\n", _stderr))
         {
-            try
-            {
-                AtomicFile.WriteAllText(outPath, json + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                _stderr.WriteLine($"error: --out: cannot write \"{outPath}\": {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
         }
 
         if (parseResult.GetValue(_json))
@@ -149,8 +141,10 @@ internal sealed class SolveCommand
         return ExitCodes.For(result.Status);
     }
 
-    /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
-    private static void CheckResultPath(OptionResult result)
+    /// <summary>Reports an output path that names no file, or a file in a folder that does not exist.</summary>
+    /// <param name="result">The option's parse result.</param>
+    /// <param name="what">What the file holds, for the message: <c>result</c>.</param>
+    internal static void CheckOutputPath(OptionResult result, string what)
     {
         if (result.GetValueOrDefault<string?>() is not { } path)
         {
@@ -171,7 +165,7 @@ internal sealed class SolveCommand
         var folder = Path.GetDirectoryName(fullPath);
         if (Directory.Exists(fullPath) || folder is null)
         {
-            result.AddError($"--out: \"{path}\" is a folder; name the result file");
+            result.AddError($"--out: \"{path}\" is a folder; name the {what} file");
         }
         else if (!Directory.Exists(folder))
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobBalancing.Diagnostics;
 using JobBalancing.Domain;
 using JobBalancing.Solving;
 
@@ -18,7 +19,8 @@ namespace JobBalancing.IO;
 /// </para>
 /// <para>
 /// Beyond the contract it writes <c>format</c>, <c>workplace</c> (<c>id</c>, <c>name</c>) when given,
-/// <c>boundSource</c>, <c>gap</c>, <c>explanation</c> and <c>problems</c> (<c>{ path, message }</c>) when there are any,
+/// <c>boundSource</c>, <c>gap</c>, <c>explanation</c>, <c>conflictingRules</c> (<c>{ rule, task, worker, skill,
+/// description }</c>, the minimal set of rules that conflict) and <c>problems</c> (<c>{ path, message }</c>) when there are any,
 /// <c>costs.fragments</c>, per job <c>empowermentDeviation</c>, <c>desirabilityDeviation</c>, <c>trainingHours</c>,
 /// <c>reassignedHours</c> and <c>newSkills</c>, and <c>metrics</c> with the <c>range</c>, <c>standardDeviation</c>
 /// and <c>gini</c> of each dimension's job scores.
@@ -60,6 +62,11 @@ public static class ResultJson
         if (result.Explanation is not null)
         {
             writer.WriteString("explanation", result.Explanation);
+        }
+
+        if (result.ConflictingRules.Count > 0)
+        {
+            writer.WriteArray("conflictingRules", result.ConflictingRules, WriteRule);
         }
 
         if (result.Problems.Count > 0)
@@ -149,6 +156,18 @@ public static class ResultJson
         WriteRounded(writer, "gini", spread.Gini);
         writer.WriteEndObject();
     }
+
+    private static void WriteRule(Utf8JsonWriter writer, ConflictingRule rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("rule", JsonNamingPolicy.CamelCase.ConvertName(rule.Kind.ToString()));
+        writer.WriteOptionalString("task", rule.Task);
+        writer.WriteOptionalString("worker", rule.Worker);
+        writer.WriteOptionalString("skill", rule.Skill);
+        writer.WriteString("description", rule.Description);
+        writer.WriteEndObject();
+    }
+
 
     private static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
     {

@@ -85,9 +85,9 @@ public static class WorkplaceJson
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
         writer.WriteString("id", workplace.Id);
-        WriteOptionalString(writer, "name", workplace.Name);
-        WriteOptionalString(writer, "region", workplace.Region);
-        WriteOptionalString(writer, "enterprise", workplace.Enterprise);
+        writer.WriteOptionalString("name", workplace.Name);
+        writer.WriteOptionalString("region", workplace.Region);
+        writer.WriteOptionalString("enterprise", workplace.Enterprise);
         writer.WriteDecimal("hourUnit", workplace.HourUnit);
         writer.WriteStartObject("ratingScale");
         writer.WriteDecimal("min", workplace.RatingScale.Min);
@@ -115,7 +115,7 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", skill.Id);
-        WriteOptionalString(writer, "name", skill.Name);
+        writer.WriteOptionalString("name", skill.Name);
         writer.WriteDecimal("trainingHours", skill.TrainingHours);
         writer.WriteEndObject();
     }
@@ -124,11 +124,11 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", task.Id);
-        WriteOptionalString(writer, "name", task.Name);
+        writer.WriteOptionalString("name", task.Name);
         writer.WriteDecimal("hours", task.Hours);
         writer.WriteDecimal("empowerment", task.Empowerment);
         writer.WriteDecimal("desirability", task.Desirability);
-        WriteOptionalString(writer, "skill", task.Skill);
+        writer.WriteOptionalString("skill", task.Skill);
         if (task.MinChunk is { } minChunk)
         {
             writer.WriteDecimal("minChunk", minChunk);
@@ -146,7 +146,7 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", worker.Id);
-        WriteOptionalString(writer, "name", worker.Name);
+        writer.WriteOptionalString("name", worker.Name);
         writer.WriteDecimal("hours", worker.Hours);
         if (worker.Skills.Count > 0)
         {
@@ -177,13 +177,5 @@ public static class WorkplaceJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteOptionalString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 }
