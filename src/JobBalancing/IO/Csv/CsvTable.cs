@@ -113,6 +113,9 @@ internal sealed class CsvTable
         return new CsvTable(file, separator, header, records);
     }
 
+    /// <summary>Whether the header has <paramref name="column"/>.</summary>
+    public bool Has(string column) => IndexOf(column) >= 0;
+
     /// <summary>A number in a cell: <c>2.5</c>, or <c>2,5</c> in a semicolon-separated table. <see langword="null"/>, reported, when it is not one.</summary>
     public decimal? Number(CsvCell cell, List<ValidationProblem> problems)
     {
@@ -255,10 +258,10 @@ internal sealed class CsvTable
 
         if (quoted)
         {
+            // The rest of the file is one field: its record would only add problems that echo this one.
             problems.Add(new ValidationProblem($"{file} line {quoteLine}", "a quoted field is never closed: a \" is missing"));
         }
-
-        if (field.Length > 0 || cells.Count > 0)
+        else if (field.Length > 0 || cells.Count > 0)
         {
             EndRecord();
         }

@@ -144,6 +144,9 @@ public static class WorkplaceCsv
     {
         private readonly List<ValidationProblem> _problems = [];
 
+        /// <summary>The places of cells that could not be read, read as placeholders.</summary>
+        private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
         /// <summary>JSON paths of the workplace (<c>tasks[2]</c>) and the CSV places they came from, for the validator's problems.</summary>
         private readonly Dictionary<string, string> _places = new(StringComparer.Ordinal) { ["tasks"] = Tasks, ["workers"] = Workers };
 
@@ -157,6 +160,7 @@ public static class WorkplaceCsv
             foreach (var missing in RequiredFiles.Where(f => !files.ContainsKey(f)))
             {
                 _problems.Add(new ValidationProblem(missing, "the table is missing"));
+                _unreadable.Add(missing);
             }
 
             var workplace = ReadSettings(defaultId);
@@ -173,10 +177,10 @@ public static class WorkplaceCsv
                 Workers = [.. workers.Select(w => w.Build())],
             };
 
-            if (_problems.Count == 0)
-            {
-                _problems.AddRange(workplace.Validate().Select(Locate));
-            }
+            // What the validator says about a cell that could not be read only echoes its placeholder; the totals are
+            // sums of placeholders when any cell could not be read.
+            _problems.AddRange(workplace.Validate().Select(Locate)
+                .Where(p => !_unreadable.Any(cell => p.Path.StartsWith(cell, StringComparison.Ordinal)) && (p.Path.Length > 0 || _unreadable.Count == 0)));
 
             return _problems.Count == 0 ? workplace : throw new InvalidWorkplaceException(_problems);
         }
@@ -210,7 +214,7 @@ public static class WorkplaceCsv
             }
 
             string? Text(string name) => values.TryGetValue(name, out var cell) && cell.Text.Trim().Length > 0 ? cell.Text.Trim() : null;
-            decimal? Number(string name) => Text(name) is null ? null : table.Number(values[name], _problems);
+            decimal? SettingNumber(string name) => Text(name) is null ? null : Number(table, values[name]);
             var allowTraining = Text("allowTraining") is { } flag ? Boolean(values["allowTraining"], flag) : false;
             var maxTasks = Text("maxTasksPerWorker") is { } max ? Integer(values["maxTasksPerWorker"], max) : null;
             return workplace with
@@ -219,10 +223,10 @@ public static class WorkplaceCsv
                 Name = Text("name"),
                 Region = Text("region"),
                 Enterprise = Text("enterprise"),
-                HourUnit = Number("hourUnit") ?? 1,
-                RatingScale = new RatingScale(Number("ratingMin") ?? RatingScale.Default.Min, Number("ratingMax") ?? RatingScale.Default.Max),
+                HourUnit = SettingNumber("hourUnit") ?? 1,
+                RatingScale = new RatingScale(SettingNumber("ratingMin") ?? RatingScale.Default.Min, SettingNumber("ratingMax") ?? RatingScale.Default.Max),
                 Rules = new WorkplaceRules { MaxTasksPerWorker = maxTasks, AllowTraining = allowTraining },
-                Weights = new ObjectiveWeights(Number("weightEmpowerment") ?? 1, Number("weightDesirability") ?? 1),
+                Weights = new ObjectiveWeights(SettingNumber("weightEmpowerment") ?? 1, SettingNumber("weightDesirability") ?? 1),
             };
         }
 
@@ -377,17 +381,34 @@ public static class WorkplaceCsv
 
         private static string? Optional(CsvCell cell) => cell.Text.Trim() is { Length: > 0 } text ? text : null;
 
-        private decimal? OptionalNumber(CsvTable table, CsvCell cell) => cell.Text.Trim().Length == 0 ? null : table.Number(cell, _problems);
+        private decimal? OptionalNumber(CsvTable table, CsvCell cell) => cell.Text.Trim().Length == 0 ? null : Number(table, cell);
 
+        /// <summary>The number in a required cell; 0, reported, when it is missing or not a number (a missing column is reported once, by the header).</summary>
         private decimal RequiredNumber(CsvTable table, CsvCell cell)
         {
             if (cell.Text.Trim().Length == 0)
             {
-                _problems.Add(new ValidationProblem(cell.Path, "is missing"));
+                _unreadable.Add(cell.Path);
+                if (table.Has(cell.Column))
+                {
+                    _problems.Add(new ValidationProblem(cell.Path, "is missing"));
+                }
+
                 return 0;
             }
 
-            return table.Number(cell, _problems) ?? 0;
+            return Number(table, cell) ?? 0;
+        }
+
+        private decimal? Number(CsvTable table, CsvCell cell)
+        {
+            var number = table.Number(cell, _problems);
+            if (number is null)
+            {
+                _unreadable.Add(cell.Path);
+            }
+
+            return number;
         }
 
         private bool Boolean(CsvCell cell, string text)
