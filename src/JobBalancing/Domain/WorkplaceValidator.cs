@@ -28,8 +28,11 @@ internal static class WorkplaceValidator
             Add("ratingScale", $"min {Format(scale.Min)} must be below max {Format(scale.Max)}");
         }
 
+        // Ratings are judged only against a scale that is itself valid: a wrong scale is one problem, not one per rating.
+        var scaleValid = endsFit && scale.Min < scale.Max;
+
         var skillIds = CheckSkills(workplace.Skills, Add);
-        var taskIds = CheckTasks(workplace, unit, scale, skillIds, Add);
+        var taskIds = CheckTasks(workplace, unit, scaleValid ? scale : null, skillIds, Add);
         CheckWorkers(workplace, unit, skillIds, taskIds, Add);
         CheckFixedHoursPerTask(workplace, taskIds, Add);
         CheckTotals(workplace, Add);
@@ -69,7 +72,7 @@ internal static class WorkplaceValidator
     }
 
     private static Dictionary<string, WorkTask> CheckTasks(
-        Workplace workplace, decimal unit, RatingScale scale, Dictionary<string, Skill> skillIds, Action<string, string> add)
+        Workplace workplace, decimal unit, RatingScale? scale, Dictionary<string, Skill> skillIds, Action<string, string> add)
     {
         var byId = new Dictionary<string, WorkTask>(StringComparer.Ordinal);
         var tasks = workplace.Tasks;
@@ -94,8 +97,11 @@ internal static class WorkplaceValidator
             }
 
             CheckHours(task.Hours, path + ".hours", unit, add);
-            CheckRating(task.Empowerment, path + ".empowerment", scale, add);
-            CheckRating(task.Desirability, path + ".desirability", scale, add);
+            if (scale is not null)
+            {
+                CheckRating(task.Empowerment, path + ".empowerment", scale, add);
+                CheckRating(task.Desirability, path + ".desirability", scale, add);
+            }
             if (task.Skill is not null && !skillIds.ContainsKey(task.Skill))
             {
                 add(path + ".skill", Unknown("skill", task.Skill, skillIds.Keys));
@@ -194,12 +200,13 @@ internal static class WorkplaceValidator
                 }
 
                 fixedHours.Add(hours);
-                if (hours > fixedTask.Hours)
+                // A task without positive hours is reported on its own; measured against it, every fixed hour would be too many.
+                if (hours > fixedTask.Hours && fixedTask.Hours > 0)
                 {
                     add(entry, $"{Hours(hours)} is above the task's {Hours(fixedTask.Hours)}");
                 }
 
-                if (fixedTask.MaxPerWorker is { } limit && hours > limit)
+                if (fixedTask.MaxPerWorker is { } limit && hours > limit && limit > 0)
                 {
                     add(entry, $"{Hours(hours)} is above the task's maxPerWorker {Hours(limit)}");
                 }
