@@ -26,6 +26,7 @@ internal static class CliApp
                 new ValidateCommand(stdout, stderr).Build(),
                 new ImportCommand(stdout, stderr).Build(),
                 new ExportCommand(stdout, stderr).Build(),
+                new ReportCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 

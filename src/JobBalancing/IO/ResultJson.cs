@@ -25,6 +25,10 @@ namespace JobBalancing.IO;
 /// <c>reassignedHours</c> and <c>newSkills</c>, and <c>metrics</c> with the <c>range</c>, <c>standardDeviation</c>
 /// and <c>gini</c> of each dimension's job scores.
 /// </para>
+/// <para>
+/// With the workplace given, it also writes <c>input</c>: the whole workplace as <see cref="WorkplaceJson"/> writes it,
+/// so that the result can be read back (<see cref="Read"/>) and reported on without the workplace's file.
+/// </para>
 /// <para>Numbers are rounded to <see cref="Decimals"/> decimals, for people to read; the exact figures are on the result.</para>
 /// </remarks>
 public static class ResultJson
@@ -34,6 +38,19 @@ public static class ResultJson
 
     /// <summary>The decimals every number in the result is rounded to.</summary>
     public const int Decimals = 6;
+
+    /// <summary>Reads a result JSON that <see cref="Write"/> wrote with its workplace, strictly.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The workplace of its <c>input</c> and the result, its plan recomputed exactly from the jobs' hours.</returns>
+    /// <exception cref="InvalidWorkplaceException">
+    /// The text is not valid JSON, is not a result of this format, has no <c>input</c> or an invalid one, names workers or
+    /// tasks the workplace does not have, or its hours break the workplace's rules. Every problem is listed with its path.
+    /// </exception>
+    public static ResultFile Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ResultJsonReader.Read(json);
+    }
 
     /// <summary>Writes <paramref name="result"/> as indented JSON.</summary>
     /// <param name="result">The result of a solve.</param>
@@ -97,6 +114,12 @@ public static class ResultJson
         }
 
         WriteRounded(writer, "solveSeconds", (decimal)result.SolveTime.TotalSeconds);
+        if (workplace is not null)
+        {
+            writer.WritePropertyName("input");
+            WorkplaceJson.WriteWorkplace(writer, workplace);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -187,3 +210,8 @@ public static class ResultJson
     private static void WriteRounded(Utf8JsonWriter writer, string name, double value) =>
         WriteRounded(writer, name, double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? (decimal)value : null);
 }
+
+/// <summary>A result JSON read back by <see cref="ResultJson.Read"/>. Immutable.</summary>
+/// <param name="Workplace">The workplace that was solved, from the result's <c>input</c>.</param>
+/// <param name="Result">The result; its plan, when there is one, recomputed from the hours with <see cref="Analysis.PlanEvaluator"/>.</param>
+public sealed record ResultFile(Workplace Workplace, BalancingResult Result);

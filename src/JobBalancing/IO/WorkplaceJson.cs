@@ -80,7 +80,8 @@ public static class WorkplaceJson
         _ => e.Message,
     };
 
-    private static void WriteWorkplace(Utf8JsonWriter writer, Workplace workplace)
+    /// <summary>Writes the workplace as one JSON object, here or nested in another document (the result's <c>input</c>).</summary>
+    internal static void WriteWorkplace(Utf8JsonWriter writer, Workplace workplace)
     {
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
