@@ -64,7 +64,8 @@ internal sealed class ResultJsonReader
         };
 
         Plan? plan = null;
-        if (workplace is not null && hours is not null && status is SolveStatus.Optimal or SolveStatus.Feasible)
+        // Recomputed only from hours read without a problem: otherwise every rule they break would echo one.
+        if (_problems.Count == 0 && workplace is not null && hours is not null && status is SolveStatus.Optimal or SolveStatus.Feasible)
         {
             plan = PlanEvaluator.Evaluate(workplace, hours);
             foreach (var violation in plan.Violations)
