@@ -34,16 +34,20 @@ internal sealed class ResultJsonReader
             throw Invalid("", "expected an object, got " + (root.ValueKind == JsonValueKind.Array ? "an array" : root.GetRawText()));
         }
 
+        // A text of another format, or of none, is read no further: its fields may mean other things.
+        var format = root.TryGetProperty("format", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (format != ResultJson.FormatName)
+        {
+            throw Invalid("format", format is null
+                ? $"is missing; expected \"{ResultJson.FormatName}\", as jobbalancing solve writes it"
+                : $"unsupported format \"{format}\"; this version reads \"{ResultJson.FormatName}\"");
+        }
+
         foreach (var property in root.EnumerateObject().Where(p => !ResultProperties.Contains(p.Name, StringComparer.Ordinal)))
         {
             Report(property.Name, Suggestions.Closest(property.Name, ResultProperties) is { } s
                 ? $"unknown property (did you mean \"{s}\"?)"
                 : "unknown property");
-        }
-
-        if (String(root, "format", required: true) is { } format && format != ResultJson.FormatName)
-        {
-            throw Invalid("format", $"unsupported format \"{format}\"; this version reads \"{ResultJson.FormatName}\"");
         }
 
         var workplace = ReadInput(root);
