@@ -26,6 +26,21 @@ public static class WorkplaceJson
     /// </summary>
     public const string FormatName = "jobbalancing.workplace/1";
 
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of this format, for editors that check files as they are typed; the package also
+    /// ships it as <c>schemas/workplace.schema.json</c>. A file may name it in a <c>"$schema"</c> property, which reading ignores.
+    /// The schema checks the shape of a file; <see cref="Read"/> also checks what spans fields (ids, units, totals).
+    /// </summary>
+    public static string Schema => SchemaText.Value;
+
+    private static readonly Lazy<string> SchemaText = new(() =>
+    {
+        using var stream = typeof(WorkplaceJson).Assembly.GetManifestResourceStream("JobBalancing.workplace.schema.json")
+            ?? throw new InvalidOperationException("the workplace schema is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
     /// <summary>Reads a workplace from JSON text and validates it.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The workplace; it is valid.</returns>

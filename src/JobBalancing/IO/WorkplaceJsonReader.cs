@@ -24,7 +24,7 @@ internal sealed partial class WorkplaceJsonReader
     };
 
     private static readonly string[] WorkplaceProperties =
-        ["format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights"];
+        ["$schema", "format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights"];
 
     private static readonly string[] RatingScaleProperties = ["min", "max"];
     private static readonly string[] SkillProperties = ["id", "name", "trainingHours"];
