@@ -101,7 +101,7 @@ public sealed class BadInputCatalogueTests
         { "zero task limit", "\"maxTasksPerWorker\": 3", "\"maxTasksPerWorker\": 0", ["rules.maxTasksPerWorker: 0 must be at least 1"] },
         { "negative weight", "\"desirability\": 1 }", "\"desirability\": -1 }", ["weights.desirability: -1 must not be negative"] },
         { "a task that is not an object", "{ \"id\": \"cleaning\", \"hours\": 10, \"empowerment\": 1, \"desirability\": 2 }", "null", ["tasks[2]: expected an object, got null", "workers[0].excluded[0]: unknown task \"cleaning\""] },
-        { "no workers", "\"workers\": [", "\"workers\": [], \"staff\": [", ["staff: unknown property; expected one of format, id, name, region, enterprise, hourUnit, ratingScale, skills, tasks, workers, rules, weights", "workers: a workplace needs at least one worker"] },
+        { "no workers", "\"workers\": [", "\"workers\": [], \"staff\": [", ["staff: unknown property; expected one of $schema, format, id, name, region, enterprise, hourUnit, ratingScale, skills, tasks, workers, rules, weights", "workers: a workplace needs at least one worker"] },
     };
 
     [Theory]
