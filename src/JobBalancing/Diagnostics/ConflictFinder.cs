@@ -25,6 +25,12 @@ internal sealed record Conflict(IReadOnlyList<ConflictingRule> Rules, bool IsMin
 /// </remarks>
 internal sealed class ConflictFinder
 {
+    /// <summary>
+    /// The most (worker, task) pairs a workplace may have for the search: the model has two variables per pair, none
+    /// pruned, and at 1,000 × 200 building it alone would cost more than the explanation is worth.
+    /// </summary>
+    public const int MaxPairs = 50_000;
+
     private readonly Workplace _workplace;
     private readonly CpModel _model = new();
     private readonly List<(ILiteral Literal, ConflictingRule Rule)> _rules = [];
@@ -47,6 +53,11 @@ internal sealed class ConflictFinder
     /// </summary>
     public static Conflict Find(Workplace workplace, TimeSpan timeLimit, CancellationToken cancellationToken = default)
     {
+        if ((long)workplace.Workers.Count * workplace.Tasks.Count > MaxPairs)
+        {
+            return new Conflict([], IsMinimal: false, Solves: 0, InitialCoreSize: 0);
+        }
+
         var finder = new ConflictFinder(workplace);
         finder.Build();
         return finder.Shrink(timeLimit, cancellationToken);

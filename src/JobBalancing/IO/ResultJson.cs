@@ -191,7 +191,6 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
-
     private static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
     {
         writer.WriteStartObject();
