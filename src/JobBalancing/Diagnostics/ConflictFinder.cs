@@ -9,8 +9,7 @@ namespace JobBalancing.Diagnostics;
 /// <param name="Rules">The conflicting rules; empty when the rules were found to be consistent or nothing was proven in time.</param>
 /// <param name="IsMinimal">Whether every rule of the set was shown necessary: drop any one and a plan exists.</param>
 /// <param name="Solves">How many CP-SAT solves the search took.</param>
-/// <param name="InitialCoreSize">How many rules CP-SAT's own core (<c>SufficientAssumptionsForInfeasibility</c>) held, before shrinking.</param>
-internal sealed record Conflict(IReadOnlyList<ConflictingRule> Rules, bool IsMinimal, int Solves, int InitialCoreSize);
+internal sealed record Conflict(IReadOnlyList<ConflictingRule> Rules, bool IsMinimal, int Solves);
 
 /// <summary>
 /// Finds a minimal set of rules that no plan keeps at once. Every rule instance of DESIGN.md (coverage of each task,
@@ -55,7 +54,7 @@ internal sealed class ConflictFinder
     {
         if ((long)workplace.Workers.Count * workplace.Tasks.Count > MaxPairs)
         {
-            return new Conflict([], IsMinimal: false, Solves: 0, InitialCoreSize: 0);
+            return new Conflict([], IsMinimal: false, Solves: 0);
         }
 
         var finder = new ConflictFinder(workplace);
@@ -255,10 +254,9 @@ internal sealed class ConflictFinder
         var solves = 1;
         if (status != CpSolverStatus.Infeasible)
         {
-            return new Conflict([], IsMinimal: false, solves, 0);
+            return new Conflict([], IsMinimal: false, solves);
         }
 
-        var initialCore = core.Count;
         var candidate = core.Count > 0 ? core : all;
         var minimal = true;
         var necessary = new HashSet<int>();
@@ -285,7 +283,7 @@ internal sealed class ConflictFinder
             }
         }
 
-        return new Conflict([.. candidate.Order().Select(r => _rules[r].Rule)], minimal, solves, initialCore);
+        return new Conflict([.. candidate.Order().Select(r => _rules[r].Rule)], minimal, solves);
     }
 
     /// <summary>Solves with the rules <paramref name="enforced"/> assumed; on infeasibility, also CP-SAT's core (indexes into the rules).</summary>

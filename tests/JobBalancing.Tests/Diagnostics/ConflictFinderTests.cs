@@ -45,7 +45,7 @@ public sealed class ConflictFinderTests
     [Fact]
     public void Explain_WithoutArithmeticReason_SaysNoPlanKeepsTheRules()
     {
-        var conflict = new Conflict([new ConflictingRule(RuleKind.Coverage, "a", null, null, "A needs 4 h (coverage)")], IsMinimal: false, 3, 1);
+        var conflict = new Conflict([new ConflictingRule(RuleKind.Coverage, "a", null, null, "A needs 4 h (coverage)")], IsMinimal: false, Solves: 3);
 
         Assert.Equal(
             "no plan keeps every rule at once, though no single task or worker is short of hours on its own. "

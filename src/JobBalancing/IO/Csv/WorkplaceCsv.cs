@@ -27,6 +27,8 @@ public static class WorkplaceCsv
     private const string FixedFile = "fixed.csv";
     private const string ExcludedFile = "excluded.csv";
 
+    private static readonly string[] TableNames = [Settings, SkillsFile, Tasks, Workers, Current, FixedFile, ExcludedFile];
+
     private static readonly string[] SettingsColumns = ["setting", "value"];
     private static readonly string[] SettingNames =
         ["id", "name", "region", "enterprise", "hourUnit", "ratingMin", "ratingMax", "maxTasksPerWorker", "allowTraining", "weightEmpowerment", "weightDesirability"];
@@ -51,15 +53,12 @@ public static class WorkplaceCsv
 
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<ValidationProblem>();
-        foreach (var name in new[] { Settings, SkillsFile, Tasks, Workers, Current, FixedFile, ExcludedFile })
+        foreach (var path in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
         {
-            var path = Path.Combine(folder, name);
+            var name = Path.GetFileName(path);
             try
             {
-                if (File.Exists(path))
-                {
-                    files[name] = File.ReadAllText(path);
-                }
+                files[name] = File.ReadAllText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -152,9 +151,11 @@ public static class WorkplaceCsv
 
         public Workplace Read(string defaultId)
         {
-            foreach (var name in files.Keys.Where(n => !new[] { Settings, SkillsFile, Tasks, Workers, Current, FixedFile, ExcludedFile }.Contains(n)))
+            foreach (var name in files.Keys.Where(n => !TableNames.Contains(n, StringComparer.Ordinal)))
             {
-                _problems.Add(new ValidationProblem(name, "unknown table; expected workplace.csv, skills.csv, tasks.csv, workers.csv, current.csv, fixed.csv or excluded.csv"));
+                _problems.Add(new ValidationProblem(name, Suggestions.Closest(name, TableNames) is { } table
+                    ? $"unknown table (did you mean \"{table}\"?)"
+                    : $"unknown table; expected {string.Join(", ", TableNames)}"));
             }
 
             foreach (var missing in RequiredFiles.Where(f => !files.ContainsKey(f)))

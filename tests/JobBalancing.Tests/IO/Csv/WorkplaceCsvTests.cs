@@ -133,6 +133,16 @@ public sealed class WorkplaceCsvTests
     }
 
     [Fact]
+    public void Read_MisnamedTable_SuggestsTheName()
+    {
+        var files = new Dictionary<string, string>(Bakery) { ["task.csv"] = "id\n" };
+
+        var problems = Assert.Throws<InvalidWorkplaceException>(() => WorkplaceCsv.Read(files)).Problems;
+
+        Assert.Equal(["task.csv: unknown table (did you mean \"tasks.csv\"?)"], problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
     public void ReadFolder_WithoutTables_SaysWhichAreMissing()
     {
         var folder = Directory.CreateTempSubdirectory("jobbalancing-csv-").FullName;
