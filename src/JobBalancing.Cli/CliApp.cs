@@ -25,6 +25,10 @@ internal static class CliApp
                 new SolveCommand(stdout, stderr, cancellationToken).Build(),
                 new RotateCommand(stdout, stderr, cancellationToken).Build(),
                 new RatingsCommand(stdout, stderr).Build(),
+                new ValidateCommand(stdout, stderr).Build(),
+                new ImportCommand(stdout, stderr).Build(),
+                new ExportCommand(stdout, stderr).Build(),
+                new ReportCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 
@@ -37,7 +41,7 @@ internal static class CliApp
                     stderr.WriteLine($"error: {error.Message}");
                 }
 
-                stderr.WriteLine($"Run 'jobbalancing {(parseResult.CommandResult.Command == root ? "" : parseResult.CommandResult.Command.Name + " ")}--help' for usage.");
+                stderr.WriteLine($"Run '{CommandLine(parseResult)} --help' for usage.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -58,4 +62,8 @@ internal static class CliApp
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The command the arguments name, for pointing at its help: <c>jobbalancing solve</c>, or the tool itself.</summary>
+    private static string CommandLine(ParseResult parseResult) =>
+        parseResult.CommandResult.Command.Name is var name && name == "jobbalancing" ? name : $"jobbalancing {name}";
 }

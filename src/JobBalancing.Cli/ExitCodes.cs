@@ -5,6 +5,9 @@ namespace JobBalancing.Cli;
 /// <summary>The exit codes of the command line, part of its public contract (DESIGN.md).</summary>
 internal static class ExitCodes
 {
+    /// <summary>The command did what was asked: a workplace is valid, a file was written.</summary>
+    public const int Success = 0;
+
     /// <summary>A plan was found.</summary>
     public const int PlanFound = 0;
 

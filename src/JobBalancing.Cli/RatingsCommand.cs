@@ -38,7 +38,7 @@ internal sealed class RatingsCommand
         Required = true,
     };
 
-    private readonly Option<string?> _out = SearchOptions.ResultFile("Write the workplace with the new ratings to this file.", "rated.json");
+    private readonly Option<string?> _out = OutputFile.Option("Write the workplace with the new ratings to this file.", "rated.json", "workplace");
 
     private readonly Option<AggregationMethod> _method = new("--method")
     {
@@ -81,7 +81,7 @@ internal sealed class RatingsCommand
         RatingsFile file;
         try
         {
-            workplace = WorkplaceJson.ReadFile(parseResult.GetValue(_workplace)!);
+            workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
             file = RatingCsv.ReadFile(parseResult.GetValue(_survey)!, workplace);
         }
         catch (InvalidWorkplaceException e)
@@ -107,13 +107,8 @@ internal sealed class RatingsCommand
 
         if (parseResult.GetValue(_out) is { } outPath)
         {
-            try
+            if (!OutputFile.TryWrite(outPath, WorkplaceJson.Write(rated) + "\n", _stderr))
             {
-                AtomicFile.WriteAllText(outPath, WorkplaceJson.Write(rated) + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                _stderr.WriteLine($"error: --out: cannot write \"{outPath}\": {e.Message}");
                 return ExitCodes.InvalidInput;
             }
 
@@ -121,7 +116,7 @@ internal sealed class RatingsCommand
             _stdout.WriteLine($"wrote {outPath}");
         }
 
-        return ExitCodes.PlanFound;
+        return ExitCodes.Success;
     }
 
     private int Fail(IReadOnlyList<ValidationProblem> problems)

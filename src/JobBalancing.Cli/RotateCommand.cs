@@ -41,7 +41,7 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
 
     private readonly SearchOptions _search = new();
 
-    private readonly Option<string?> _out = SearchOptions.ResultFile($"Write the rotation JSON ({RotationJson.FormatName}) to this file.");
+    private readonly Option<string?> _out = OutputFile.Option($"Write the rotation JSON ({RotationJson.FormatName}) to this file.", "plan.json", "plan");
 
     public Command Build()
     {
@@ -61,7 +61,7 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
         RotationResult? staticResult = null;
         try
         {
-            workplace = WorkplaceJson.ReadFile(parseResult.GetValue(_workplace)!);
+            workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
             var balancer = new Balancer(_search.From(parseResult));
             if (parseResult.GetValue(_compare))
             {
@@ -103,20 +103,9 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
 
     private int Write(ParseResult parseResult, RotationResult result, Workplace? workplace, IReadOnlyList<ValidationProblem> problems)
     {
-        if (parseResult.GetValue(_out) is { } path)
-        {
-            try
-            {
-                AtomicFile.WriteAllText(path, RotationJson.Write(result, workplace, problems) + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                stderr.WriteLine($"error: --out: cannot write \"{path}\": {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-        }
-
-        return ExitCodes.For(result.Status);
+        return parseResult.GetValue(_out) is { } path && !OutputFile.TryWrite(path, RotationJson.Write(result, workplace, problems) + "\n", stderr)
+            ? ExitCodes.InvalidInput
+            : ExitCodes.For(result.Status);
     }
 
     private void WriteComparison(RotationResult staticResult, RotationResult dynamicResult)

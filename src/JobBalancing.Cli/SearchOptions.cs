@@ -6,8 +6,8 @@ using JobBalancing.Solving;
 namespace JobBalancing.Cli;
 
 /// <summary>
-/// The options every command that searches shares — <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c> — and the checked
-/// <c>--out</c> file of its result: one definition, so that they read and fail alike everywhere.
+/// The options every command that searches shares — <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c>: one definition, so
+/// that they read and fail alike everywhere.
 /// </summary>
 internal sealed class SearchOptions
 {
@@ -47,46 +47,6 @@ internal sealed class SearchOptions
         Threads = parseResult.GetValue(Threads),
         Seed = parseResult.GetValue(Seed),
     };
-
-    /// <summary>An <c>--out</c> option for a result file, checked before the solve.</summary>
-    public static Option<string?> ResultFile(string description, string helpName = "result.json") => new("--out")
-    {
-        Description = description,
-        HelpName = helpName,
-
-        // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
-        Validators = { static result => CheckResultPath(result) },
-    };
-
-    /// <summary>Reports a result path that names no file, or a file in a folder that does not exist.</summary>
-    private static void CheckResultPath(OptionResult result)
-    {
-        if (result.GetValueOrDefault<string?>() is not { } path)
-        {
-            return;
-        }
-
-        string fullPath;
-        try
-        {
-            fullPath = Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            result.AddError($"--out: \"{path}\" is not a valid file path");
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(fullPath);
-        if (Directory.Exists(fullPath) || folder is null)
-        {
-            result.AddError($"--out: \"{path}\" is a folder; name the result file");
-        }
-        else if (!Directory.Exists(folder))
-        {
-            result.AddError($"--out: the folder \"{folder}\" does not exist");
-        }
-    }
 
     /// <summary>
     /// Parses an option's value, reporting a value that is not a <typeparamref name="T"/> or breaks

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using JobBalancing.Domain;
 using JobBalancing.IO;
 using JobBalancing.Solving;
@@ -13,12 +15,13 @@ internal sealed class SolveCommand
 {
     private readonly Argument<string> _workplace = new("workplace")
     {
-        Description = $"The workplace's JSON file ({WorkplaceJson.FormatName}).",
+        Description = $"The workplace: a JSON file ({WorkplaceJson.FormatName}) or a folder of CSV tables.",
     };
 
     private readonly SearchOptions _search = new();
 
-    private readonly Option<string?> _out = SearchOptions.ResultFile($"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.");
+    private readonly Option<string?> _out =
+        OutputFile.Option($"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.", "result.json", "result");
 
     private readonly Option<bool> _json = new("--json")
     {
@@ -52,7 +55,7 @@ internal sealed class SolveCommand
         Workplace workplace;
         try
         {
-            workplace = WorkplaceJson.ReadFile(parseResult.GetValue(_workplace)!);
+            workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
         }
         catch (InvalidWorkplaceException e)
         {
@@ -78,17 +81,9 @@ internal sealed class SolveCommand
 
         var json = ResultJson.Write(result, workplace);
         var outPath = parseResult.GetValue(_out);
-        if (outPath is not null)
+        if (outPath is not null && !OutputFile.TryWrite(outPath, json + "\n", _stderr))
         {
-            try
-            {
-                AtomicFile.WriteAllText(outPath, json + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                _stderr.WriteLine($"error: --out: cannot write \"{outPath}\": {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
         }
 
         if (parseResult.GetValue(_json))

@@ -6,7 +6,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Readme_FirstCSharpCodeBlock_IsTheQuickStartProgram()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var program = File.ReadAllText(Path.Combine(root, "samples", "QuickStart", "Program.cs"));
 
@@ -26,18 +26,4 @@ public sealed class ReadmeTests
 
     /// <summary>LF line endings, and no blank lines at the end, so that only the code itself is compared.</summary>
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
-
-    /// <summary>The nearest directory above the test's output that holds JobBalancing.sln.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "JobBalancing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No JobBalancing.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -8,6 +8,9 @@ internal static class Numbers
     /// <summary>The most decimals a rating or weight may have and still be honoured exactly.</summary>
     public const int MaxRatingDecimals = 4;
 
+    /// <summary>The largest magnitude of a rating-scale end, so that scaled ratings times hours stay within the solvers' integers.</summary>
+    public const decimal MaxRating = 1_000_000;
+
     /// <summary>The largest hour figure, in hour units, that the solvers' integer models accept.</summary>
     public const long MaxUnits = 10_000_000;
 
@@ -23,6 +26,32 @@ internal static class Numbers
     {
         var normalized = value / 1.000000000000000000000000000000000m;
         return (decimal.GetBits(normalized)[3] >> 16) & 0xFF;
+    }
+
+    /// <summary>The sum of <paramref name="values"/>; <see langword="null"/> when it is beyond what a decimal holds.</summary>
+    public static decimal? SafeSum(IEnumerable<decimal> values)
+    {
+        try
+        {
+            return values.Sum();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><paramref name="hours"/> in hour units; <see langword="null"/> when that is beyond what a decimal holds.</summary>
+    public static decimal? InUnits(decimal hours, decimal unit)
+    {
+        try
+        {
+            return hours / unit;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Whether <paramref name="value"/> is a whole multiple of <paramref name="unit"/>.</summary>

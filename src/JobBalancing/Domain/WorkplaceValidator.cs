@@ -21,13 +21,18 @@ internal static class WorkplaceValidator
         }
 
         var scale = workplace.RatingScale ?? RatingScale.Default;
-        if (scale.Min >= scale.Max)
+        var endsFit = CheckLimited(scale.Min, "ratingScale.min", -MaxRating, MaxRating, add: Add)
+            & CheckLimited(scale.Max, "ratingScale.max", -MaxRating, MaxRating, add: Add);
+        if (endsFit && scale.Min >= scale.Max)
         {
             Add("ratingScale", $"min {Format(scale.Min)} must be below max {Format(scale.Max)}");
         }
 
+        // Ratings are judged only against a scale that is itself valid: a wrong scale is one problem, not one per rating.
+        var scaleValid = endsFit && scale.Min < scale.Max;
+
         var skillIds = CheckSkills(workplace.Skills, Add);
-        var taskIds = CheckTasks(workplace, unit, scale, skillIds, Add);
+        var taskIds = CheckTasks(workplace, unit, scaleValid ? scale : null, skillIds, Add);
         CheckWorkers(workplace, unit, skillIds, taskIds, Add);
         CheckFixedHoursPerTask(workplace, taskIds, Add);
         CheckTotals(workplace, Add);
@@ -58,13 +63,17 @@ internal static class WorkplaceValidator
             {
                 add(path + ".trainingHours", $"{Format(skill.TrainingHours)} must not be negative");
             }
+            else
+            {
+                CheckLimited(skill.TrainingHours, path + ".trainingHours", 0, MaxUnits, add);
+            }
         }
 
         return byId;
     }
 
     private static Dictionary<string, WorkTask> CheckTasks(
-        Workplace workplace, decimal unit, RatingScale scale, Dictionary<string, Skill> skillIds, Action<string, string> add)
+        Workplace workplace, decimal unit, RatingScale? scale, Dictionary<string, Skill> skillIds, Action<string, string> add)
     {
         var byId = new Dictionary<string, WorkTask>(StringComparer.Ordinal);
         var tasks = workplace.Tasks;
@@ -89,8 +98,11 @@ internal static class WorkplaceValidator
             }
 
             CheckHours(task.Hours, path + ".hours", unit, add);
-            CheckRating(task.Empowerment, path + ".empowerment", scale, add);
-            CheckRating(task.Desirability, path + ".desirability", scale, add);
+            if (scale is not null)
+            {
+                CheckRating(task.Empowerment, path + ".empowerment", scale, add);
+                CheckRating(task.Desirability, path + ".desirability", scale, add);
+            }
             if (task.Skill is not null && !skillIds.ContainsKey(task.Skill))
             {
                 add(path + ".skill", Unknown("skill", task.Skill, skillIds.Keys));
@@ -173,7 +185,7 @@ internal static class WorkplaceValidator
                 }
             }
 
-            var fixedTotal = 0m;
+            var fixedHours = new List<decimal>();
             foreach (var (task, hours) in worker.Fixed)
             {
                 var entry = $"{path}.fixed.{task}";
@@ -188,13 +200,14 @@ internal static class WorkplaceValidator
                     continue;
                 }
 
-                fixedTotal += hours;
-                if (hours > fixedTask.Hours)
+                fixedHours.Add(hours);
+                // A task without positive hours is reported on its own; measured against it, every fixed hour would be too many.
+                if (hours > fixedTask.Hours && fixedTask.Hours > 0)
                 {
                     add(entry, $"{Hours(hours)} is above the task's {Hours(fixedTask.Hours)}");
                 }
 
-                if (fixedTask.MaxPerWorker is { } limit && hours > limit)
+                if (fixedTask.MaxPerWorker is { } limit && hours > limit && limit > 0)
                 {
                     add(entry, $"{Hours(hours)} is above the task's maxPerWorker {Hours(limit)}");
                 }
@@ -210,7 +223,7 @@ internal static class WorkplaceValidator
                 }
             }
 
-            if (fixedTotal > worker.Hours && worker.Hours > 0)
+            if (SafeSum(fixedHours) is { } fixedTotal && fixedTotal > worker.Hours && worker.Hours > 0)
             {
                 add(path + ".fixed", $"{Hours(fixedTotal)} in all is above the worker's {Hours(worker.Hours)}");
             }
@@ -236,19 +249,24 @@ internal static class WorkplaceValidator
                 continue;
             }
 
-            var fixedHours = workplace.Workers.Where(w => w is not null)
-                .Sum(w => w.Fixed.TryGetValue(task.Id, out var h) && h > 0 ? h : 0);
-            if (fixedHours > task.Hours && task.Hours > 0)
+            var fixedHours = SafeSum(workplace.Workers.Where(w => w is not null)
+                .Select(w => w.Fixed.TryGetValue(task.Id, out var h) && h > 0 ? h : 0));
+            if (fixedHours is { } fixedInTask && fixedInTask > task.Hours && task.Hours > 0)
             {
-                add($"tasks[{i}].hours", $"{Hours(task.Hours)} is below the {Hours(fixedHours)} that workers have fixed in it");
+                add($"tasks[{i}].hours", $"{Hours(task.Hours)} is below the {Hours(fixedInTask)} that workers have fixed in it");
             }
         }
     }
 
     private static void CheckTotals(Workplace workplace, Action<string, string> add)
     {
-        var taskHours = workplace.Tasks.Where(t => t is not null).Sum(t => t.Hours > 0 ? t.Hours : 0);
-        var workerHours = workplace.Workers.Where(w => w is not null).Sum(w => w.Hours > 0 ? w.Hours : 0);
+        if (SafeSum(workplace.Tasks.Where(t => t is not null).Select(t => t.Hours > 0 ? t.Hours : 0)) is not { } taskHours
+            || SafeSum(workplace.Workers.Where(w => w is not null).Select(w => w.Hours > 0 ? w.Hours : 0)) is not { } workerHours)
+        {
+            add("", "the hours are too large to add up; use smaller figures or a larger hourUnit");
+            return;
+        }
+
         if (taskHours != workerHours && workplace.Tasks.Count > 0 && workplace.Workers.Count > 0)
         {
             var difference = taskHours - workerHours;
@@ -257,9 +275,10 @@ internal static class WorkplaceValidator
                 : $"the tasks need {Hours(taskHours)} but the workers have {Hours(workerHours)}: {Hours(-difference)} fewer than the workers have");
         }
 
-        if (workplace.HourUnit > 0 && taskHours / workplace.HourUnit > MaxUnits)
+        if (workplace.HourUnit > 0 && InUnits(taskHours, workplace.HourUnit) is var units && (units is null || units > MaxUnits))
         {
-            add("tasks", $"{Hours(taskHours)} in all is {Format(taskHours / workplace.HourUnit)} hour units, above the {MaxUnits} the solvers accept; use a larger hourUnit");
+            var count = units is { } u ? Format(u) : "more";
+            add("tasks", $"{Hours(taskHours)} in all is {count} hour units, above the {MaxUnits} the solvers accept; use a larger hourUnit");
         }
     }
 
@@ -285,10 +304,26 @@ internal static class WorkplaceValidator
         {
             add(path, $"{Format(weight)} must not be negative");
         }
-        else if (Decimals(weight) > MaxRatingDecimals || weight > 1000)
+        else
         {
-            add(path, $"{Format(weight)} must be at most 1000 with at most {MaxRatingDecimals} decimals");
+            CheckLimited(weight, path, 0, 1000, add);
         }
+    }
+
+    /// <summary>
+    /// Checks a figure the solvers scale to whole numbers: within <paramref name="min"/>–<paramref name="max"/>, with at
+    /// most <see cref="MaxRatingDecimals"/> decimals; <see langword="true"/> when it is fine.
+    /// </summary>
+    private static bool CheckLimited(decimal value, string path, decimal min, decimal max, Action<string, string> add)
+    {
+        if (value >= min && value <= max && Decimals(value) <= MaxRatingDecimals)
+        {
+            return true;
+        }
+
+        var range = min == 0 ? $"at most {Format(max)}" : $"between {Format(min)} and {Format(max)}";
+        add(path, $"{Format(value)} must be {range} with at most {MaxRatingDecimals} decimals");
+        return false;
     }
 
     private static bool RequireId(string? id, string path, Action<string, string> add)
@@ -317,9 +352,9 @@ internal static class WorkplaceValidator
             return false;
         }
 
-        if (unit > 0 && hours / unit > MaxUnits)
+        if (unit > 0 && InUnits(hours, unit) is var units && (units is null || units > MaxUnits))
         {
-            add(path, $"{Format(hours)} is {Format(hours / unit)} hour units, above the {MaxUnits} the solvers accept");
+            add(path, $"{Format(hours)} is {(units is { } u ? Format(u) : "more")} hour units, above the {MaxUnits} the solvers accept");
             return false;
         }
 

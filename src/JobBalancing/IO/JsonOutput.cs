@@ -69,6 +69,15 @@ internal static class JsonOutput
         writer.WriteEndArray();
     }
 
+    /// <summary>Writes a string property, or nothing when <paramref name="value"/> is <see langword="null"/>.</summary>
+    public static void WriteOptionalString(this Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
     /// <summary>Writes a list of strings as an array.</summary>
     public static void WriteStrings(this Utf8JsonWriter writer, string name, IEnumerable<string> items) =>
         writer.WriteArray(name, items, static (w, item) => w.WriteStringValue(item));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobBalancing.Diagnostics;
 using JobBalancing.Domain;
 using JobBalancing.Solving;
 
@@ -18,10 +19,15 @@ namespace JobBalancing.IO;
 /// </para>
 /// <para>
 /// Beyond the contract it writes <c>format</c>, <c>workplace</c> (<c>id</c>, <c>name</c>) when given,
-/// <c>boundSource</c>, <c>gap</c>, <c>explanation</c> and <c>problems</c> (<c>{ path, message }</c>) when there are any,
+/// <c>boundSource</c>, <c>gap</c>, <c>explanation</c>, <c>conflictingRules</c> (<c>{ rule, task, worker, skill,
+/// description }</c>, the minimal set of rules that conflict) and <c>problems</c> (<c>{ path, message }</c>) when there are any,
 /// <c>costs.fragments</c>, per job <c>empowermentDeviation</c>, <c>desirabilityDeviation</c>, <c>trainingHours</c>,
 /// <c>reassignedHours</c> and <c>newSkills</c>, and <c>metrics</c> with the <c>range</c>, <c>standardDeviation</c>
 /// and <c>gini</c> of each dimension's job scores.
+/// </para>
+/// <para>
+/// With the workplace given, it also writes <c>input</c>: the whole workplace as <see cref="WorkplaceJson"/> writes it,
+/// so that the result can be read back (<see cref="Read"/>) and reported on without the workplace's file.
 /// </para>
 /// <para>Numbers are rounded to <see cref="Decimals"/> decimals, for people to read; the exact figures are on the result.</para>
 /// </remarks>
@@ -32,6 +38,19 @@ public static class ResultJson
 
     /// <summary>The decimals every number in the result is rounded to.</summary>
     public const int Decimals = 6;
+
+    /// <summary>Reads a result JSON that <see cref="Write"/> wrote with its workplace, strictly.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The workplace of its <c>input</c> and the result, its plan recomputed exactly from the jobs' hours.</returns>
+    /// <exception cref="InvalidWorkplaceException">
+    /// The text is not valid JSON, is not a result of this format, has no <c>input</c> or an invalid one, names workers or
+    /// tasks the workplace does not have, or its hours break the workplace's rules. Every problem is listed with its path.
+    /// </exception>
+    public static ResultFile Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return ResultJsonReader.Read(json);
+    }
 
     /// <summary>Writes <paramref name="result"/> as indented JSON.</summary>
     /// <param name="result">The result of a solve.</param>
@@ -62,6 +81,11 @@ public static class ResultJson
             writer.WriteString("explanation", result.Explanation);
         }
 
+        if (result.ConflictingRules.Count > 0)
+        {
+            writer.WriteArray("conflictingRules", result.ConflictingRules, WriteRule);
+        }
+
         if (result.Problems.Count > 0)
         {
             writer.WriteArray("problems", result.Problems, WriteProblem);
@@ -90,6 +114,12 @@ public static class ResultJson
         }
 
         WriteRounded(writer, "solveSeconds", (decimal)result.SolveTime.TotalSeconds);
+        if (workplace is not null)
+        {
+            writer.WritePropertyName("input");
+            WorkplaceJson.WriteWorkplace(writer, workplace);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -150,6 +180,17 @@ public static class ResultJson
         writer.WriteEndObject();
     }
 
+    private static void WriteRule(Utf8JsonWriter writer, ConflictingRule rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("rule", JsonNamingPolicy.CamelCase.ConvertName(rule.Kind.ToString()));
+        writer.WriteOptionalString("task", rule.Task);
+        writer.WriteOptionalString("worker", rule.Worker);
+        writer.WriteOptionalString("skill", rule.Skill);
+        writer.WriteString("description", rule.Description);
+        writer.WriteEndObject();
+    }
+
     internal static void WriteProblem(Utf8JsonWriter writer, ValidationProblem problem)
     {
         writer.WriteStartObject();
@@ -168,3 +209,8 @@ public static class ResultJson
     private static void WriteRounded(Utf8JsonWriter writer, string name, double value) =>
         WriteRounded(writer, name, double.IsFinite(value) && Math.Abs(value) < 7.9e28 ? (decimal)value : null);
 }
+
+/// <summary>A result JSON read back by <see cref="ResultJson.Read"/>. Immutable.</summary>
+/// <param name="Workplace">The workplace that was solved, from the result's <c>input</c>.</param>
+/// <param name="Result">The result; its plan, when there is one, recomputed from the hours with <see cref="Analysis.PlanEvaluator"/>.</param>
+public sealed record ResultFile(Workplace Workplace, BalancingResult Result);

@@ -26,6 +26,21 @@ public static class WorkplaceJson
     /// </summary>
     public const string FormatName = "jobbalancing.workplace/1";
 
+    /// <summary>
+    /// The JSON Schema (draft 2020-12) of this format, for editors that check files as they are typed; the package also
+    /// ships it as <c>schemas/workplace.schema.json</c>. A file may name it in a <c>"$schema"</c> property, which reading ignores.
+    /// The schema checks the shape of a file; <see cref="Read"/> also checks what spans fields (ids, units, totals).
+    /// </summary>
+    public static string Schema => SchemaText.Value;
+
+    private static readonly Lazy<string> SchemaText = new(() =>
+    {
+        using var stream = typeof(WorkplaceJson).Assembly.GetManifestResourceStream("JobBalancing.workplace.schema.json")
+            ?? throw new InvalidOperationException("the workplace schema is not embedded in the assembly");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
     /// <summary>Reads a workplace from JSON text and validates it.</summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The workplace; it is valid.</returns>
@@ -81,14 +96,15 @@ public static class WorkplaceJson
         _ => e.Message,
     };
 
-    private static void WriteWorkplace(Utf8JsonWriter writer, Workplace workplace)
+    /// <summary>Writes the workplace as one JSON object, here or nested in another document (the result's <c>input</c>).</summary>
+    internal static void WriteWorkplace(Utf8JsonWriter writer, Workplace workplace)
     {
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
         writer.WriteString("id", workplace.Id);
-        WriteOptionalString(writer, "name", workplace.Name);
-        WriteOptionalString(writer, "region", workplace.Region);
-        WriteOptionalString(writer, "enterprise", workplace.Enterprise);
+        writer.WriteOptionalString("name", workplace.Name);
+        writer.WriteOptionalString("region", workplace.Region);
+        writer.WriteOptionalString("enterprise", workplace.Enterprise);
         writer.WriteDecimal("hourUnit", workplace.HourUnit);
         writer.WriteStartObject("ratingScale");
         writer.WriteDecimal("min", workplace.RatingScale.Min);
@@ -123,7 +139,7 @@ public static class WorkplaceJson
         writer.WriteArray("serviceLimits", rotation.ServiceLimits, (w, limit) =>
         {
             w.WriteStartObject();
-            WriteOptionalString(w, "name", limit.Name);
+            w.WriteOptionalString("name", limit.Name);
             w.WriteStartArray("tasks");
             foreach (var task in limit.Tasks)
             {
@@ -158,7 +174,7 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", skill.Id);
-        WriteOptionalString(writer, "name", skill.Name);
+        writer.WriteOptionalString("name", skill.Name);
         writer.WriteDecimal("trainingHours", skill.TrainingHours);
         writer.WriteEndObject();
     }
@@ -167,11 +183,11 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", task.Id);
-        WriteOptionalString(writer, "name", task.Name);
+        writer.WriteOptionalString("name", task.Name);
         writer.WriteDecimal("hours", task.Hours);
         writer.WriteDecimal("empowerment", task.Empowerment);
         writer.WriteDecimal("desirability", task.Desirability);
-        WriteOptionalString(writer, "skill", task.Skill);
+        writer.WriteOptionalString("skill", task.Skill);
         if (task.MinChunk is { } minChunk)
         {
             writer.WriteDecimal("minChunk", minChunk);
@@ -189,7 +205,7 @@ public static class WorkplaceJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", worker.Id);
-        WriteOptionalString(writer, "name", worker.Name);
+        writer.WriteOptionalString("name", worker.Name);
         writer.WriteDecimal("hours", worker.Hours);
         if (worker.Skills.Count > 0)
         {
@@ -220,13 +236,5 @@ public static class WorkplaceJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteOptionalString(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(name, value);
-        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed partial class WorkplaceJsonReader
     };
 
     private static readonly string[] WorkplaceProperties =
-        ["format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights", "rotation"];
+        ["$schema", "format", "id", "name", "region", "enterprise", "hourUnit", "ratingScale", "skills", "tasks", "workers", "rules", "weights", "rotation"];
 
     private static readonly string[] RatingScaleProperties = ["min", "max"];
     private static readonly string[] SkillProperties = ["id", "name", "trainingHours"];
@@ -53,11 +53,14 @@ internal sealed partial class WorkplaceJsonReader
         }
     }
 
-    private static JsonDocument Parse(string json)
+    /// <summary>Parses JSON text as these readers accept it, with malformed text reported at its line and column.</summary>
+    /// <param name="json">The text.</param>
+    /// <param name="describing">What the text should describe, for the message about an empty text: <c>a workplace</c>.</param>
+    internal static JsonDocument Parse(string json, string describing = "a workplace")
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            throw Invalid("", "the text is empty; expected a JSON object describing a workplace");
+            throw Invalid("", $"the text is empty; expected a JSON object describing {describing}");
         }
 
         try

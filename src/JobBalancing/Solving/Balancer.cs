@@ -19,6 +19,9 @@ namespace JobBalancing.Solving;
 /// </example>
 public sealed class Balancer
 {
+    /// <summary>The longest the search for the rules that conflict may take, whatever the time limit.</summary>
+    private static readonly TimeSpan MaxExplanationTime = TimeSpan.FromSeconds(10);
+
     private readonly BalancerOptions _options;
     private readonly ILogger _logger;
 
@@ -48,6 +51,11 @@ public sealed class Balancer
         ArgumentNullException.ThrowIfNull(workplace);
         workplace.EnsureValid();
         var solved = Solve(BalancingSpec.Of(workplace), workplace.Id, progress, cancellationToken);
+        if (solved.Status == SolveStatus.Infeasible)
+        {
+            return Infeasible(workplace, solved.Explanation, solved.SolveTime, cancellationToken);
+        }
+
         if (solved.Plan is not { } hours)
         {
             return new BalancingResult
@@ -141,7 +149,7 @@ public sealed class Balancer
             Balance = balance,
             Bound = solved.Bound,
             BoundSource = solved.BoundSource,
-            Explanation = solved.Explanation,
+            Explanation = solved.Status == SolveStatus.Infeasible ? solved.Explanation ?? ConflictFinder.NoPlanAtAll : solved.Explanation,
             SolveTime = solved.SolveTime,
         };
         if (solved.Plan is not { } hours)
@@ -181,7 +189,7 @@ public sealed class Balancer
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {
-            return Infeasible(problem, name, "no plan keeps every rule at once, though no single task or worker is short of hours on its own", clock);
+            return Infeasible(problem, name, null, clock);
         }
 
         var bound = problem.ToRatingPoints(outcome.Bound);
@@ -200,9 +208,30 @@ public sealed class Balancer
         return new SpecSolution(problem, proven ? SolveStatus.Optimal : SolveStatus.Feasible, outcome.Plan, bound, outcome.BoundSource, proven, clock.Elapsed);
     }
 
-    private SpecSolution Infeasible(BalancingProblem problem, string name, string reason, Stopwatch clock)
+    /// <summary>No plan: with the arithmetic <paramref name="reason"/> when one was found, or none when the search proved it.</summary>
+    private SpecSolution Infeasible(BalancingProblem problem, string name, string? reason, Stopwatch clock)
     {
-        Log.Infeasible(_logger, name, reason);
+        Log.Infeasible(_logger, name, reason ?? ConflictFinder.NoPlanAtAll);
         return new SpecSolution(problem, SolveStatus.Infeasible, null, 0, "trivial", false, clock.Elapsed) { Explanation = reason };
+    }
+
+    /// <summary>
+    /// The result for a workplace with no plan: the arithmetic <paramref name="reason"/> when one was found, and the
+    /// smallest set of rules that conflict.
+    /// </summary>
+    private BalancingResult Infeasible(Workplace workplace, string? reason, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var budget = _options.TimeLimit < MaxExplanationTime ? _options.TimeLimit : MaxExplanationTime;
+        var conflict = ConflictFinder.Find(workplace, budget, cancellationToken);
+        var explanation = ConflictFinder.Explain(reason, conflict);
+        Log.Infeasible(_logger, workplace.Id, explanation);
+        return new BalancingResult
+        {
+            Status = SolveStatus.Infeasible,
+            Explanation = explanation,
+            ConflictingRules = conflict.Rules,
+            SolveTime = elapsed + clock.Elapsed,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using JobBalancing.Diagnostics;
 using JobBalancing.Domain;
 
 namespace JobBalancing.Solving;
@@ -31,6 +32,12 @@ public sealed record BalancingResult
 
     /// <summary>Why there is no plan, in plain words, when <see cref="Status"/> is <see cref="SolveStatus.Infeasible"/> or <see cref="SolveStatus.Unknown"/>.</summary>
     public string? Explanation { get; init; }
+
+    /// <summary>
+    /// When <see cref="Status"/> is <see cref="SolveStatus.Infeasible"/>: a set of rules that no plan keeps at once, and
+    /// that is minimal (drop any one of them and a plan exists) unless the search for it ran out of time. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ConflictingRule> ConflictingRules { get; init; } = [];
 
     /// <summary>Every problem with the input, when <see cref="Status"/> is <see cref="SolveStatus.Invalid"/>.</summary>
     public IReadOnlyList<ValidationProblem> Problems { get; init; } = [];

@@ -303,17 +303,11 @@ public sealed class SolveCommandTests : IDisposable
         Assert.All(["--time-limit", "--threads", "--seed", "--out", "--json"], option => Assert.Contains(option, run.Stdout, StringComparison.Ordinal));
     }
 
-    private static CliRun Run(params string[] args) => Run(CancellationToken.None, args);
+    private static CliRun Run(params string[] args) => CliRun.Of(args);
 
-    private static CliRun Run(CancellationToken cancellationToken, params string[] args)
-    {
-        using var stdout = new StringWriter { NewLine = "\n" };
-        using var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApp.Run(args, stdout, stderr, cancellationToken);
-        return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
-    }
+    private static CliRun Run(CancellationToken cancellationToken, params string[] args) => CliRun.Of(cancellationToken, args);
 
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    private static string[] Lines(string text) => CliRun.Lines(text);
 
     /// <summary>Writes <paramref name="json"/> to a file of the test's own folder and returns its path.</summary>
     private string File(string json)
@@ -322,6 +316,4 @@ public sealed class SolveCommandTests : IDisposable
         System.IO.File.WriteAllText(path, json);
         return path;
     }
-
-    private sealed record CliRun(int ExitCode, string Stdout, string Stderr);
 }

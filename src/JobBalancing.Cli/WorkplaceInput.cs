@@ -1,0 +1,24 @@
+using JobBalancing.Domain;
+using JobBalancing.IO;
+
+namespace JobBalancing.Cli;
+
+/// <summary>Where the commands read a workplace from: a JSON file, or a folder of CSV tables.</summary>
+internal static class WorkplaceInput
+{
+    /// <summary>Reads and validates the workplace at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidWorkplaceException">The input has problems; all are listed.</exception>
+    public static Workplace Read(string path) =>
+        Directory.Exists(path) ? WorkplaceCsv.ReadFolder(path) : WorkplaceJson.ReadFile(path);
+
+    /// <summary>Writes every problem on <paramref name="stderr"/>, then how many there were.</summary>
+    public static void Report(TextWriter stderr, IReadOnlyList<ValidationProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            stderr.WriteLine($"error: {problem}");
+        }
+
+        stderr.WriteLine(problems.Count == 1 ? "1 problem" : $"{problems.Count} problems");
+    }
+}
