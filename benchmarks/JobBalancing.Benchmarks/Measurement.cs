@@ -40,7 +40,7 @@ internal sealed record Measurement(InstanceSize Size, int Pairs, decimal Current
             {
                 SolverKind.Balancer => BalancerRunner.Run(workplace, currentObjective, options),
                 SolverKind.Mip => MipRunner.Run(workplace, options),
-                _ => GreedyRunner.Run(workplace),
+                _ => GreedyRunner.Run(workplace, options.Budget),
             };
             Console.Error.WriteLine(Invariant.Text(
                 $"  {run.Name}: {run.Status}, objective {run.Plan?.Objective:0.000}, bound {run.Bound:0.000}, {run.SolveTime.TotalSeconds:0.00} s"));

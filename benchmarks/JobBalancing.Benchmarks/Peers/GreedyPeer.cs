@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JobBalancing.Analysis;
 using JobBalancing.Domain;
 
@@ -12,8 +13,8 @@ internal enum GreedyOutcome
     /// <summary>The fill left hours over and the repair moves placed them.</summary>
     Repaired,
 
-    /// <summary>Fill and repair failed; the council keeps its current assignment, which keeps every rule.</summary>
-    KeptCurrent,
+    /// <summary>Fill and repair failed; the council started the trades from its current assignment, which keeps every rule.</summary>
+    FromCurrent,
 
     /// <summary>Fill and repair failed and the current assignment breaks a rule: no plan.</summary>
     None,
@@ -21,8 +22,9 @@ internal enum GreedyOutcome
 
 /// <summary>The greedy peer's answer.</summary>
 /// <param name="Plan">The plan, evaluated by <see cref="PlanEvaluator"/>; <see langword="null"/> when it found none.</param>
-/// <param name="Outcome">How it got there.</param>
-internal sealed record GreedyResult(Plan? Plan, GreedyOutcome Outcome);
+/// <param name="Outcome">Where its starting plan came from.</param>
+/// <param name="Trades">How many trades between two jobs improved the starting plan.</param>
+internal sealed record GreedyResult(Plan? Plan, GreedyOutcome Outcome, int Trades);
 
 /// <summary>
 /// A heuristic like a council's spreadsheet. Tasks are handed out most empowering first; each piece of a task goes to
@@ -30,7 +32,10 @@ internal sealed record GreedyResult(Plan? Plan, GreedyOutcome Outcome);
 /// the workplace average, and in the amount (between the task's chunk and what is left) that leaves it most balanced.
 /// It respects skills, exclusions, fixed hours, chunks, service limits and the fragmentation limit as it goes. Hours it
 /// cannot place are then placed by repair moves (directly, or through a third worker who swaps a task); if that fails
-/// too, the council keeps its current assignment when that keeps every rule, and otherwise has no plan.
+/// too, the council starts from its current assignment when that keeps every rule, and otherwise has no plan. Then, as
+/// a council evens out its worst job, the least balanced job trades hours with another (gives some of one task, takes as
+/// many of one of the other's) as long as a trade leaves both better balanced than the worst job was; the plan
+/// returned is the more balanced of the start and the end.
 /// </summary>
 internal sealed class GreedyPeer
 {
@@ -47,7 +52,9 @@ internal sealed class GreedyPeer
     private readonly double[] _weights;
     private readonly double[] _average;
 
+    private readonly int[,] _fixed;
     private readonly int[,] _x;
+    private readonly List<int>[] _heldTasks;
     private readonly int[] _workerLeft;
     private readonly int[] _taskLeft;
     private readonly int[] _held;
@@ -72,6 +79,8 @@ internal sealed class GreedyPeer
         _allowed = new bool[_workers, _tasks];
         _upper = new int[_workers, _tasks];
         _x = new int[_workers, _tasks];
+        _fixed = new int[_workers, _tasks];
+        _heldTasks = [.. Enumerable.Range(0, _workers).Select(_ => new List<int>())];
         _workerLeft = (int[])_workerUnits.Clone();
         _taskLeft = (int[])_taskUnits.Clone();
         _held = new int[_workers];
@@ -87,30 +96,42 @@ internal sealed class GreedyPeer
                 _upper[w, t] = Math.Min(Math.Min(_workerUnits[w], _taskUnits[t]), task.MaxPerWorker is { } m ? Units(m) : int.MaxValue);
                 if (worker.Fixed.TryGetValue(task.Id, out var f) && f > 0)
                 {
-                    Give(w, t, Units(f));
+                    _fixed[w, t] = Units(f);
+                    Give(w, t, _fixed[w, t]);
                 }
             }
         }
     }
 
-    /// <summary>Runs the heuristic on <paramref name="workplace"/>, a valid workplace.</summary>
-    public static GreedyResult Solve(Workplace workplace)
+    /// <summary>Runs the heuristic on <paramref name="workplace"/>, a valid workplace, trading for at most <paramref name="timeLimit"/>.</summary>
+    public static GreedyResult Solve(Workplace workplace, TimeSpan timeLimit)
     {
+        var clock = Stopwatch.StartNew();
         var greedy = new GreedyPeer(workplace);
         greedy.Fill();
-        var filled = greedy.Done();
-        if (!filled)
+        var outcome = GreedyOutcome.Filled;
+        if (!greedy.Done())
         {
+            outcome = GreedyOutcome.Repaired;
             greedy.Repair();
         }
 
-        if (greedy.Done())
+        if (!greedy.Done())
         {
-            return new GreedyResult(PlanEvaluator.Evaluate(workplace, greedy.Hours()), filled ? GreedyOutcome.Filled : GreedyOutcome.Repaired);
+            if (PlanEvaluator.EvaluateCurrent(workplace).Violations.Count > 0)
+            {
+                return new GreedyResult(null, GreedyOutcome.None, 0);
+            }
+
+            outcome = GreedyOutcome.FromCurrent;
+            greedy = new GreedyPeer(workplace);
+            greedy.TakeCurrent();
         }
 
-        var current = PlanEvaluator.EvaluateCurrent(workplace);
-        return current.Violations.Count == 0 ? new GreedyResult(current, GreedyOutcome.KeptCurrent) : new GreedyResult(null, GreedyOutcome.None);
+        var start = PlanEvaluator.Evaluate(workplace, greedy.Hours());
+        var trades = greedy.Trade(clock, timeLimit);
+        var end = trades == 0 ? start : PlanEvaluator.Evaluate(workplace, greedy.Hours());
+        return new GreedyResult(end.Objective <= start.Objective ? end : start, outcome, trades);
     }
 
     private bool Done() => _taskLeft.All(h => h == 0);
@@ -164,8 +185,8 @@ internal sealed class GreedyPeer
         }
 
         var most = Math.Min(Math.Min(_taskLeft[t], _workerLeft[w]), _upper[w, t] - _x[w, t]);
-        // The last task a worker may take must fill their week: nothing new can follow it.
-        var least = !holds && _held[w] == _maxTasks - 1 ? _workerLeft[w] : holds ? 1 : _chunk[t];
+        // A new task takes at least a chunk; the last one a worker may take must fill their week, as nothing can follow it.
+        var least = holds ? 1 : Math.Max(_chunk[t], _held[w] == _maxTasks - 1 ? _workerLeft[w] : 0);
         // What is left of the task must still make a whole chunk for someone else.
         if (_taskLeft[t] - most is > 0 and var rest && rest < _chunk[t])
         {
@@ -272,7 +293,7 @@ internal sealed class GreedyPeer
                     }
 
                     // v gives a units of s to w and takes a units of t: v's hours stay whole, s stays covered, t gains a.
-                    var a = Math.Min(Math.Min(_taskLeft[t], _workerLeft[w]), _x[v, s] - FixedUnits(v, s));
+                    var a = Math.Min(Math.Min(_taskLeft[t], _workerLeft[w]), _x[v, s] - _fixed[v, s]);
                     var keep = _x[v, s] - a;
                     if (keep > 0 && keep < _chunk[s])
                     {
@@ -309,8 +330,139 @@ internal sealed class GreedyPeer
         && _x[w, t] + units <= _upper[w, t]
         && (_x[w, t] > 0 || (units >= _chunk[t] && _held[w] - freed < _maxTasks));
 
-    private int FixedUnits(int w, int t) =>
-        _workplace.Workers[w].Fixed.TryGetValue(_workplace.Tasks[t].Id, out var f) ? (int)(f / _workplace.HourUnit) : 0;
+    /// <summary>Gives every worker their current hours (on top of the fixed hours the constructor gave).</summary>
+    private void TakeCurrent()
+    {
+        for (var w = 0; w < _workers; w++)
+        {
+            var current = _workplace.Workers[w].Current;
+            for (var t = 0; t < _tasks; t++)
+            {
+                if (current.TryGetValue(_workplace.Tasks[t].Id, out var hours))
+                {
+                    Give(w, t, (int)(hours / _workplace.HourUnit) - _fixed[w, t]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets the least balanced job trade hours with another while a trade leaves both jobs better balanced than it was;
+    /// stops when the least balanced job has no such trade, or at the time limit.
+    /// </summary>
+    /// <returns>The number of trades made.</returns>
+    private int Trade(Stopwatch clock, TimeSpan timeLimit)
+    {
+        var trades = 0;
+        while (clock.Elapsed < timeLimit)
+        {
+            var worst = Enumerable.Range(0, _workers).MaxBy(Deviation);
+            if (BestTrade(worst) is not { } trade)
+            {
+                break;
+            }
+
+            var (v, s, t, a) = trade;
+            Give(worst, s, -a);
+            Give(v, s, a);
+            Give(v, t, -a);
+            Give(worst, t, a);
+            trades++;
+        }
+
+        return trades;
+    }
+
+    /// <summary>
+    /// The trade of worker u with another worker v (u gives a units of its task s to v and takes a units of v's task t)
+    /// that leaves the worse of the two jobs most balanced, if that is better than u's job now.
+    /// </summary>
+    private (int V, int S, int T, int A)? BestTrade(int u)
+    {
+        var limit = Deviation(u) - 1e-9;
+        (int V, int S, int T, int A, double Worse)? best = null;
+        for (var v = 0; v < _workers; v++)
+        {
+            if (v == u)
+            {
+                continue;
+            }
+
+            foreach (var s in _heldTasks[u])
+            {
+                foreach (var t in _heldTasks[v])
+                {
+                    if (s == t || !_allowed[u, t] || !_allowed[v, s])
+                    {
+                        continue;
+                    }
+
+                    foreach (var a in TradeSizes(u, s, v, t))
+                    {
+                        var worse = Math.Max(DeviationAfterTrade(u, s, t, a), DeviationAfterTrade(v, t, s, a));
+                        if (worse < (best?.Worse ?? limit) && IsLegalTrade(u, s, v, t, a))
+                        {
+                            best = (v, s, t, a, worse);
+                        }
+                    }
+                }
+            }
+        }
+
+        return best is { } b ? (b.V, b.S, b.T, b.A) : null;
+    }
+
+    /// <summary>
+    /// The amounts worth trying: the ends of what the chunks allow, and where either job's empowerment or desirability
+    /// would meet the average (each deviation is piecewise linear in the amount).
+    /// </summary>
+    private SortedSet<int> TradeSizes(int u, int s, int v, int t)
+    {
+        var sizes = new SortedSet<int> { 1, _chunk[s], _chunk[t], _x[u, s], _x[v, t], _x[u, s] - _chunk[s], _x[v, t] - _chunk[t] };
+        for (var k = 0; k < 2; k++)
+        {
+            var perUnit = _ratings[k][t] - _ratings[k][s];
+            if (Math.Abs(perUnit) > 1e-12)
+            {
+                foreach (var meet in new[] { ((_average[k] * _workerUnits[u]) - _score[k][u]) / perUnit, (_score[k][v] - (_average[k] * _workerUnits[v])) / perUnit })
+                {
+                    if (meet is > 0 and < int.MaxValue)
+                    {
+                        sizes.Add((int)Math.Floor(meet));
+                        sizes.Add((int)Math.Ceiling(meet));
+                    }
+                }
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Whether u giving a units of s to v and taking a units of v's t keeps every rule for both.</summary>
+    private bool IsLegalTrade(int u, int s, int v, int t, int a) =>
+        a >= 1 && a <= _x[u, s] && a <= _x[v, t]
+        && KeepsAfterGiving(u, s, a) && KeepsAfterGiving(v, t, a)
+        && CanTake(u, t, a, _x[u, s] == a ? 1 : 0) && CanTake(v, s, a, _x[v, t] == a ? 1 : 0);
+
+    /// <summary>Whether what worker w keeps of task t after giving a units is 0 or a whole chunk, and no less than the fixed hours.</summary>
+    private bool KeepsAfterGiving(int w, int t, int a) =>
+        _x[w, t] - a is var keep && keep >= _fixed[w, t] && (keep == 0 || keep >= _chunk[t]);
+
+    /// <summary>Worker w's weighted deviation after giving a units of task s and taking a units of task t.</summary>
+    private double DeviationAfterTrade(int w, int s, int t, int a)
+    {
+        var deviation = 0.0;
+        for (var k = 0; k < 2; k++)
+        {
+            var score = (_score[k][w] + ((_ratings[k][t] - _ratings[k][s]) * a)) / _workerUnits[w];
+            deviation += _weights[k] * Math.Abs(score - _average[k]);
+        }
+
+        return deviation;
+    }
+
+    /// <summary>Worker w's weighted deviation now, <c>wE·|E_w − Ē| + wD·|D_w − D̄|</c>.</summary>
+    private double Deviation(int w) => DeviationAfterTrade(w, 0, 0, 0);
 
     /// <summary>Moves <paramref name="units"/> of task t to worker w (negative: takes them back) and keeps the tallies.</summary>
     private void Give(int w, int t, int units)
@@ -320,6 +472,14 @@ internal sealed class GreedyPeer
         _workerLeft[w] -= units;
         _taskLeft[t] -= units;
         _held[w] += (_x[w, t] > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+        if (before == 0 && _x[w, t] > 0)
+        {
+            _heldTasks[w].Add(t);
+        }
+        else if (before > 0 && _x[w, t] == 0)
+        {
+            _heldTasks[w].Remove(t);
+        }
         for (var k = 0; k < 2; k++)
         {
             _score[k][w] += _ratings[k][t] * units;
