@@ -103,10 +103,10 @@ internal static class ResultTable
 
         var common = Math.Max(ours, theirs);
         var (peer, mine) = (run.Timeline.Reach(common)!.Value, balancer.Timeline.Reach(common)!.Value.At);
-        var ratio = (decimal)peer.At.TotalSeconds / (decimal)Math.Max(mine.TotalSeconds, 1e-3);
-        var text = peer.After < peer.At
-            ? Invariant.Text($"×{(decimal)peer.After.TotalSeconds / (decimal)Math.Max(mine.TotalSeconds, 1e-3):0.0}–{ratio:0.0}")
-            : Invariant.Text($"×{ratio:0.0}");
+        string Ratio(TimeSpan time) => (time.TotalSeconds / Math.Max(mine.TotalSeconds, 1e-3)) is var r && r < 1
+            ? r.ToString("0.00", CultureInfo.InvariantCulture)
+            : r.ToString("0.0", CultureInfo.InvariantCulture);
+        var text = peer.After < peer.At ? $"×{Ratio(peer.After)}–{Ratio(peer.At)}" : $"×{Ratio(peer.At)}";
         return $"{Points(common)}: {Reach(run.Timeline, common)} ÷ {Seconds(mine)} = {text}";
     }
 

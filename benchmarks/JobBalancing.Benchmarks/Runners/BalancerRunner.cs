@@ -39,6 +39,14 @@ internal static class BalancerRunner
 
         return new SolverRun(
             SolverKind.Balancer, new SolveTimeline([.. timeline.OrderBy(r => r.Elapsed)]), result.Plan, result.Bound, result.BoundSource, result.Status.ToString(),
-            result.Status == SolveStatus.Optimal ? result.SolveTime : null, result.SolveTime, memory, findings);
+            ProvenOptimalAt(reports, result), result.SolveTime, memory, findings);
     }
+
+    /// <summary>
+    /// When the balance was proven optimal: the first report whose bound meets its objective. The balancer goes on to the
+    /// tie-breaks (training, reassignment, fragments) after that, and says <c>Optimal</c> only at the end.
+    /// </summary>
+    private static TimeSpan? ProvenOptimalAt(SolveTimeline reports, BalancingResult result) =>
+        reports.Reports.FirstOrDefault(r => r.Objective <= r.Bound)?.Elapsed
+        ?? (result.Status == SolveStatus.Optimal ? result.SolveTime : null);
 }
