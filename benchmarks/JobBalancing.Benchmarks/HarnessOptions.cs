@@ -5,7 +5,7 @@ namespace JobBalancing.Benchmarks;
 
 /// <summary>What to measure: the instances, and the balancer's budget, seed and threads for each solve.</summary>
 /// <param name="Sizes">The instances, run one after another.</param>
-/// <param name="Budget">The balancer's time limit for each solve.</param>
+/// <param name="Budget">Each solver's time limit for each instance.</param>
 /// <param name="Seed">The seed of both the generator and the balancer.</param>
 /// <param name="Threads">The balancer's threads; 0 means one per processor.</param>
 /// <param name="Solvers">The solvers to run on each instance, in this order; all of them unless <c>--solvers</c> says.</param>
@@ -26,7 +26,7 @@ internal sealed record HarnessOptions(
           --size LIST     instances to run, comma-separated: S, M, L, XL or WORKERSxTASKS (e.g. 40x16, 200x60); default S
           --all           run S, 40x16, M, 200x60 and L (XL only when named: it needs many GB)
           --quick         run S with a 2 s budget: a check for CI that the harness works
-          --seconds N     the balancer's time limit per instance; default 10
+          --seconds N     each solver's time limit per instance; default 10
           --seed N        the seed of the generated workplaces and of the balancer; default 1
           --threads N     the balancer's threads, 0 for one per processor; default 0 (the MIP solver, SCIP, uses one)
           --solvers LIST  which solvers to run, comma-separated: balancer, mip, greedy; default all three
