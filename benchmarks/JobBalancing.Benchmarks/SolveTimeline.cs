@@ -57,9 +57,6 @@ internal sealed record SolveTimeline(IReadOnlyList<SolveProgress> Reports, bool 
     /// <summary>How late a sampled run may end and still count at its checkpoint: 5 %, at least 0.25 s.</summary>
     public static TimeSpan SampleSlack(TimeSpan checkpoint) => TimeSpan.FromSeconds(Math.Max(0.25, checkpoint.TotalSeconds * 0.05));
 
-    /// <summary>When a reported objective first came within <paramref name="tolerance"/> of <paramref name="target"/>; <see langword="null"/> if never.</summary>
-    public TimeSpan? FirstWithin(decimal target, decimal tolerance) => Reach(target + tolerance)?.At;
-
     /// <summary>
     /// When a reported objective first came to <paramref name="objective"/> or below (<c>At</c>), and the latest time it is
     /// known not to have (<c>After</c>): for a watched solve the two are the same; for a sampled one, the reach lies in

@@ -42,7 +42,7 @@ public sealed class HarnessTests
         var timeline = new SolveTimeline([Report(0.3, 5.0m), Report(1, 0.9m), Report(3, 0.5m)]);
 
         Assert.Equal((Seconds(1), Seconds(1)), timeline.Reach(0.9m));
-        Assert.Equal(Seconds(3), timeline.FirstWithin(0.45m, 0.05m));
+        Assert.Equal((Seconds(3), Seconds(3)), timeline.Reach(0.45m + 0.05m));
         Assert.Null(timeline.At(Seconds(0.29)));
     }
 
