@@ -1,28 +1,42 @@
 using System.Globalization;
+using JobBalancing.Benchmarks.Runners;
 
 namespace JobBalancing.Benchmarks;
 
 /// <summary>What to measure: the instances, and the balancer's budget, seed and threads for each solve.</summary>
 /// <param name="Sizes">The instances, run one after another.</param>
-/// <param name="Budget">The balancer's time limit for each solve.</param>
+/// <param name="Budget">Each solver's time limit for each instance.</param>
 /// <param name="Seed">The seed of both the generator and the balancer.</param>
 /// <param name="Threads">The balancer's threads; 0 means one per processor.</param>
+/// <param name="Solvers">The solvers to run on each instance, in this order; all of them unless <c>--solvers</c> says.</param>
 /// <param name="Verbose">Whether the balancer's log goes to stderr, Debug level and up.</param>
-internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, bool Verbose = false)
+/// <param name="RegionDirectory">
+/// Where <c>--write-region</c> writes the region's workplaces; when set, the harness writes them and measures nothing.
+/// </param>
+internal sealed record HarnessOptions(
+    IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, IReadOnlyList<SolverKind> Solvers, bool Verbose = false,
+    string? RegionDirectory = null)
 {
+    /// <summary>Every solver, this library's first.</summary>
+    public static IReadOnlyList<SolverKind> AllSolvers { get; } = Enum.GetValues<SolverKind>();
+
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/JobBalancing.Benchmarks -- [options]
 
           --size LIST     instances to run, comma-separated: S, M, L, XL or WORKERSxTASKS (e.g. 40x16, 200x60); default S
           --all           run S, 40x16, M, 200x60 and L (XL only when named: it needs many GB)
           --quick         run S with a 2 s budget: a check for CI that the harness works
-          --seconds N     the balancer's time limit per instance; default 10
+          --seconds N     each solver's time limit per instance; default 10
           --seed N        the seed of the generated workplaces and of the balancer; default 1
-          --threads N     the balancer's threads, 0 for one per processor; default 0
+          --threads N     the balancer's threads, 0 for one per processor; default 0 (the MIP solver, SCIP, uses one)
+          --solvers LIST  which solvers to run, comma-separated: balancer, mip, greedy; default all three
+          --write-region DIR
+                          write the generated region's workplaces (JSON, one file each) to DIR and measure nothing
           --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr
           --help          show this text
 
-        Exit code: 0 when every run found a plan and kept the balancer's contract, 1 otherwise, 2 for bad arguments.
+        Exit code: 0 when the balancer found a plan and every plan and bound kept the contract, 1 otherwise, 2 for bad
+        arguments.
         """;
 
     private static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(10);
@@ -35,6 +49,8 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
         IReadOnlyList<InstanceSize>? sizes = null;
         TimeSpan? budget = null;
         var (seed, threads, quick, verbose) = (1, 0, false, false);
+        IReadOnlyList<SolverKind>? solvers = null;
+        string? regionDirectory = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -47,6 +63,12 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
                     break;
                 case "--all":
                     sizes = Choose(sizes, InstanceSize.All);
+                    break;
+                case "--solvers":
+                    solvers = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSolver).Distinct()];
+                    break;
+                case "--write-region":
+                    regionDirectory = Value();
                     break;
                 case "--quick":
                     quick = true;
@@ -73,10 +95,20 @@ internal sealed record HarnessOptions(IReadOnlyList<InstanceSize> Sizes, TimeSpa
             throw new FormatException("--quick chooses the instance and the budget itself; leave out --size, --all and --seconds");
         }
 
+        if (regionDirectory is not null && (quick || sizes is not null || budget is not null || solvers is not null))
+        {
+            throw new FormatException("--write-region only writes the region; give it alone (with --seed at most)");
+        }
+
         return quick
-            ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, verbose)
-            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, verbose);
+            ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, solvers ?? AllSolvers, verbose)
+            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory);
     }
+
+    private static SolverKind ParseSolver(string text) =>
+        Enum.TryParse<SolverKind>(text, ignoreCase: true, out var solver) && Enum.IsDefined(solver)
+            ? solver
+            : throw new FormatException($"solver \"{text}\" is none of balancer, mip, greedy");
 
     private static IReadOnlyList<InstanceSize> Choose(IReadOnlyList<InstanceSize>? earlier, IReadOnlyList<InstanceSize> sizes) =>
         earlier is null ? sizes : throw new FormatException("give either --size or --all, once");

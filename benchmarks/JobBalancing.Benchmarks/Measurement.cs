@@ -1,49 +1,53 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using System.Diagnostics;
 using JobBalancing.Analysis;
+using JobBalancing.Benchmarks.Runners;
 using JobBalancing.Solving;
 
 namespace JobBalancing.Benchmarks;
 
-/// <summary>Everything measured in one solve of one generated workplace.</summary>
+/// <summary>Everything measured on one generated workplace: each solver's run, side by side.</summary>
 /// <param name="Size">The instance.</param>
-/// <param name="Budget">The balancer's time limit.</param>
 /// <param name="Pairs">The (worker, task) pairs that may carry hours, as the balancer compiles them.</param>
 /// <param name="CurrentObjective">The objective of the current assignment: the balance before balancing.</param>
-/// <param name="Timeline">The progress reports.</param>
-/// <param name="Result">The balancer's answer.</param>
-/// <param name="Wall">Wall-clock time of <see cref="Balancer.Balance"/>, validation included.</param>
-/// <param name="BaselineBytes">Resident memory just before the solve, with the workplace built.</param>
-/// <param name="PeakBytes">Peak resident memory during the solve (see <see cref="PeakMemory"/>).</param>
-/// <param name="LoadBefore">The 1-, 5- and 15-minute load averages just before the solve: how busy the machine was.</param>
-/// <param name="PeakIsPerRun">Whether the peak was reset before the solve; if not, it is the peak since the process started.</param>
-internal sealed record Measurement(
-    InstanceSize Size, TimeSpan Budget, int Pairs, decimal CurrentObjective, SolveTimeline Timeline, BalancingResult Result, TimeSpan Wall,
-    long BaselineBytes, long PeakBytes, bool PeakIsPerRun, string LoadBefore)
+/// <param name="LoadBefore">The 1-, 5- and 15-minute load averages before the first solve: how busy the machine was.</param>
+/// <param name="Runs">One run per solver, in the order they ran.</param>
+internal sealed record Measurement(InstanceSize Size, int Pairs, decimal CurrentObjective, string LoadBefore, IReadOnlyList<SolverRun> Runs)
 {
-    /// <summary>Generates the workplace of <paramref name="size"/> and balances it as <paramref name="options"/> say.</summary>
+    /// <summary>The highest bound any solver proved, and which.</summary>
+    public (decimal Bound, string Source) BestBound =>
+        Runs.OrderByDescending(r => r.Bound).Select(r => (r.Bound, $"{r.Name}: {r.BoundSource}")).First();
+
+    /// <summary>The best objective any solver reached; <see langword="null"/> when none found a plan.</summary>
+    public decimal? BestObjective => Runs.Min(r => r.BestObjective);
+
+    /// <summary>This library's run, if it was measured.</summary>
+    public SolverRun? Balancer => Runs.FirstOrDefault(r => r.Solver == SolverKind.Balancer);
+
+    /// <summary>Every finding: each run's own, then those across runs.</summary>
+    public IEnumerable<Finding> Findings => Runs.SelectMany(r => r.Findings).Concat(SolverChecks.CrossFindings(Runs));
+
+    /// <summary>Generates the workplace of <paramref name="size"/> and runs each solver <paramref name="options"/> names on it.</summary>
     public static Measurement Run(InstanceSize size, HarnessOptions options)
     {
         var workplace = WorkplaceGenerator.Generate(size, options.Seed);
         var pairs = BalancingProblem.Compile(workplace).Pairs.Length;
         var currentObjective = PlanEvaluator.EvaluateCurrent(workplace).Objective;
-        var balancer = new Balancer(new BalancerOptions
-        {
-            TimeLimit = options.Budget,
-            Threads = options.Threads,
-            Seed = options.Seed,
-            LoggerFactory = options.Verbose ? new StderrLoggerFactory() : NullLoggerFactory.Instance,
-        });
-
-        var recorder = new ProgressRecorder();
-        var peakIsPerRun = PeakMemory.Reset();
-        var baseline = PeakMemory.Current();
         var load = LoadAverage();
-        var clock = Stopwatch.StartNew();
-        var result = balancer.Balance(workplace, recorder);
-        clock.Stop();
-        return new Measurement(
-            size, options.Budget, pairs, currentObjective, recorder.Timeline(), result, clock.Elapsed, baseline, PeakMemory.Read(), peakIsPerRun, load);
+        var runs = new List<SolverRun>();
+        foreach (var solver in options.Solvers)
+        {
+            Console.Error.WriteLine(Invariant.Text($"  {solver} ..."));
+            var run = solver switch
+            {
+                SolverKind.Balancer => BalancerRunner.Run(workplace, currentObjective, options),
+                SolverKind.Mip => MipRunner.Run(workplace, options),
+                _ => GreedyRunner.Run(workplace, options.Budget),
+            };
+            Console.Error.WriteLine(Invariant.Text(
+                $"  {run.Name}: {run.Status}, objective {run.Plan?.Objective:0.000}, bound {run.Bound:0.000}, {run.SolveTime.TotalSeconds:0.00} s"));
+            runs.Add(run);
+        }
+
+        return new Measurement(size, pairs, currentObjective, load, runs);
     }
 
     /// <summary>The system's load averages (Linux); "unknown" elsewhere.</summary>

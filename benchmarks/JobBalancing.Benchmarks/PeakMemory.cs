@@ -44,10 +44,32 @@ internal static class PeakMemory
         return process.PeakWorkingSet64;
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> and measures it: resident memory just before it, and the peak during it (reset first;
+    /// see <see cref="Reset"/>).
+    /// </summary>
+    public static (T Value, MemoryUse Memory) Measure<T>(Func<T> run)
+    {
+        var perRun = Reset();
+        var baseline = Current();
+        var value = run();
+        return (value, new MemoryUse(baseline, Read(), perRun));
+    }
+
     /// <summary>The resident memory now, in bytes.</summary>
     public static long Current()
     {
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
     }
+}
+
+/// <summary>The memory a solve used.</summary>
+/// <param name="BaselineBytes">Resident memory just before the solve.</param>
+/// <param name="PeakBytes">Peak resident memory during the solve, the baseline included.</param>
+/// <param name="PeakIsPerRun">Whether the peak was reset before the solve; if not, it is the peak since the process started.</param>
+internal sealed record MemoryUse(long BaselineBytes, long PeakBytes, bool PeakIsPerRun)
+{
+    /// <summary>The larger of two solves' use: the one with the higher peak.</summary>
+    public static MemoryUse Max(MemoryUse a, MemoryUse b) => a.PeakBytes >= b.PeakBytes ? a : b;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Google.OrTools.Init;
 using Google.OrTools.Sat;
+using JobBalancing.Benchmarks.Runners;
 
 namespace JobBalancing.Benchmarks;
 
@@ -21,12 +22,17 @@ internal static class ResultTable
 
     public static void Write(TextWriter output, IReadOnlyList<Measurement> runs, HarnessOptions options, IReadOnlyList<string> args)
     {
-        var rows = Rows(options.Budget).ToList();
-        List<string[]> table = [["instance", .. runs.Select(m => m.Size.Name)]];
-        table.AddRange(rows.Select(row => (string[])[row.Label, .. runs.Select(row.Value)]));
-        WriteMarkdown(output, table);
+        WriteMarkdown(output, [["instance", .. runs.Select(m => m.Size.Name)], .. InstanceRows().Select(row => (string[])[row.Label, .. runs.Select(row.Value)])]);
+        output.WriteLine();
 
-        var findings = runs.SelectMany(m => SolverChecks.Findings(m).Select(f => (m.Size.Name, f))).ToList();
+        var columns = runs.SelectMany(m => m.Runs.Select(run => (Instance: m, Run: run))).ToList();
+        WriteMarkdown(output,
+        [
+            ["solver", .. columns.Select(c => $"{c.Instance.Size.Name} {c.Run.Name}")],
+            .. SolverRows(options.Budget).Select(row => (string[])[row.Label, .. columns.Select(c => row.Value(c.Instance, c.Run))]),
+        ]);
+
+        var findings = runs.SelectMany(m => m.Findings.Select(f => (m.Size.Name, f))).ToList();
         output.WriteLine();
         output.WriteLine(findings.Count == 0 ? "Nothing looked wrong." : "What looked wrong:");
         foreach (var (instance, finding) in findings)
@@ -38,58 +44,105 @@ internal static class ResultTable
         WriteProvenance(output, runs, options, args);
     }
 
-    private static IEnumerable<(string Label, Func<Measurement, string> Value)> Rows(TimeSpan budget)
+    private static IEnumerable<(string Label, Func<Measurement, string> Value)> InstanceRows()
     {
         yield return ("workers × tasks", m => Invariant.Text($"{m.Size.Workers} × {m.Size.Tasks}"));
         yield return ("pairs", m => Invariant.Text($"{m.Pairs:N0}"));
         yield return ("current assignment's objective", m => Points(m.CurrentObjective));
-        yield return ("first plan", m => Seconds(m.Timeline.FirstPlan));
+        yield return ("best objective (solver)", m => m.BestObjective is { } best
+            ? $"{Points(best)} ({string.Join(", ", m.Runs.Where(r => r.BestObjective == best).Select(r => r.Name))})"
+            : None);
+        yield return ("best proven bound (source)", m => $"{Points(m.BestBound.Bound)} ({m.BestBound.Source})");
+        yield return ("load average before solves", m => m.LoadBefore);
+    }
+
+    private static IEnumerable<(string Label, Func<Measurement, SolverRun, string> Value)> SolverRows(TimeSpan budget)
+    {
+        yield return ("final status", (_, r) => r.Status);
+        yield return ("first plan", (_, r) => Seconds(r.Timeline.FirstPlan));
         foreach (var checkpoint in Checkpoints.Where(c => c <= budget))
         {
             yield return (Invariant.Text($"objective / bound at {checkpoint.TotalSeconds:0} s"),
-                m => m.Timeline.At(checkpoint) is { } known ? $"{Points(known.Objective)} / {Points(known.Bound)}" : "no plan yet");
+                (_, r) => r.Timeline.At(checkpoint) is { } known ? $"{Points(known.Objective)} / {Points(known.Bound)}" : "no plan yet");
         }
 
-        yield return ("final status", m => m.Result.Status.ToString());
-        yield return ("final objective", m => m.Result.Plan is { } plan ? Points(plan.Objective) : None);
-        yield return ("final bound (source)", m => $"{Points(m.Result.Bound)} ({m.Result.BoundSource})");
-        yield return ("gap", m => m.Result.Gap is { } gap ? Points(gap) : None);
-        yield return ("solve time", m => Seconds(m.Result.SolveTime));
+        yield return ("final objective", (_, r) => r.Plan is { } plan ? Points(plan.Objective) : None);
+        yield return ("own bound (source)", (_, r) => $"{Points(r.Bound)} ({r.BoundSource})");
+        yield return ("final answer at", (_, r) => Seconds(r.SolveTime));
+        yield return ("proven optimal at", (_, r) => Seconds(r.OptimalAt));
         foreach (var tolerance in Tolerances)
         {
-            yield return (Invariant.Text($"to within {tolerance} of final bound"),
-                m => Seconds(m.Timeline.FirstWithin(m.Result.Bound, tolerance, m.Result)));
+            yield return (Invariant.Text($"to within {tolerance} of best proven bound"), (m, r) => Reach(r.Timeline, m.BestBound.Bound + tolerance));
         }
 
         foreach (var tolerance in Tolerances)
         {
-            yield return (Invariant.Text($"to within {tolerance} of final objective"),
-                m => m.Result.Plan is { } plan ? Seconds(m.Timeline.FirstWithin(plan.Objective, tolerance, m.Result)) : None);
+            yield return (Invariant.Text($"to within {tolerance} of best objective"),
+                (m, r) => m.BestObjective is { } best ? Reach(r.Timeline, best + tolerance) : None);
         }
 
-        yield return ("load average before solve", m => m.LoadBefore);
-        yield return ("peak memory (before solve)", m => $"{Megabytes(m.PeakBytes)} ({Megabytes(m.BaselineBytes)})");
+        yield return ("same objective as balancer: time ÷ balancer's", SameObjective);
+        yield return ("peak memory (before solve)", (_, r) => $"{Megabytes(r.Memory.PeakBytes)} ({Megabytes(r.Memory.BaselineBytes)})");
     }
+
+    /// <summary>
+    /// The peer's time to the better objective both it and the balancer reached (the worse of their two best), divided
+    /// by the balancer's time to it: "the balancer is this many times faster to the same objective".
+    /// </summary>
+    private static string SameObjective(Measurement m, SolverRun run)
+    {
+        if (m.Balancer is not { BestObjective: { } ours } balancer || run == balancer)
+        {
+            return None;
+        }
+
+        if (run.BestObjective is not { } theirs)
+        {
+            return "no plan";
+        }
+
+        var common = Math.Max(ours, theirs);
+        var (peer, mine) = (run.Timeline.Reach(common)!.Value, balancer.Timeline.Reach(common)!.Value.At);
+        string Ratio(TimeSpan time) => (time.TotalSeconds / Math.Max(mine.TotalSeconds, 1e-3)) is var r && r < 1
+            ? r.ToString("0.00", CultureInfo.InvariantCulture)
+            : r.ToString("0.0", CultureInfo.InvariantCulture);
+        var text = peer.After < peer.At ? $"×{Ratio(peer.After)}–{Ratio(peer.At)}" : $"×{Ratio(peer.At)}";
+        return $"{Points(common)}: {Reach(run.Timeline, common)} ÷ {Seconds(mine)} = {text}";
+    }
+
+    /// <summary>When a timeline first reached <paramref name="objective"/>; for a sampled one, "≤ t (> t')".</summary>
+    private static string Reach(SolveTimeline timeline, decimal objective) =>
+        timeline.Reach(objective) is not { } reach ? None
+        : reach.After < reach.At ? $"≤ {Seconds(reach.At)} (> {Seconds(reach.After)})"
+        : Seconds(reach.At);
 
     private static void WriteProvenance(TextWriter output, IReadOnlyList<Measurement> runs, HarnessOptions options, IReadOnlyList<string> args)
     {
-        var memory = runs.All(m => m.PeakIsPerRun)
+        var memory = runs.SelectMany(m => m.Runs).All(r => r.Memory.PeakIsPerRun)
             ? "reset before each solve through /proc/self/clear_refs"
             : "NOT reset between solves: each figure is the peak since the process started";
         output.WriteLine(
-            "Where the figures come from: \"first plan\", the checkpoints and \"to within\" from the balancer's "
-            + "IProgress<SolveProgress> reports (Elapsed, on the balancer's clock, which starts after validation); a checkpoint "
-            + "shows the best objective and the highest bound reported before it; \"to within\" "
-            + "counts the final result too, at its solve time. Final figures from BalancingResult. Pairs from "
-            + "BalancingProblem.Compile. The current assignment's objective from PlanEvaluator.EvaluateCurrent. Objectives and "
+            "Where the figures come from: every objective is recomputed by PlanEvaluator from the plan's hours, never taken "
+            + "from a solver, and every plan is checked against the seven rules (a broken rule fails the run). The balancer "
+            + "is watched through its IProgress<SolveProgress> reports (Elapsed, on its own clock, which starts after "
+            + "validation); its final result counts too, at its solve time. The MIP solver (SCIP through OR-Tools' "
+            + "linear solver wrapper, one thread, default parameters) cannot be watched: it is run afresh, model building "
+            + "included, once stopped at its first plan and then at budgets of 1, 3, 10, 30, 60, 120, 300 s below the "
+            + "instance's budget and at the budget, until a run proves optimality; its times read \"≤ t (> t')\": reached "
+            + "by the run of t, not by the longer run of t'; a checkpoint counts a run that ended up to 5 % (at least "
+            + "0.25 s) after it; its bound is SCIP's dual bound less 1e-6 relative. The greedy heuristic (fill, repair, trades) "
+            + "reports once, at its end, and proves no bound. A checkpoint shows the best objective and the highest bound reported before it. "
+            + "\"Same objective as balancer\" takes the worse of the two solvers' best objectives, which both reached, "
+            + "and divides the peer's time to it by the balancer's. Pairs from BalancingProblem.Compile. Objectives and "
             + "bounds in rating points (wE·Δ_E + wD·Δ_D). Peak memory: Process.PeakWorkingSet64 (on Linux VmHWM, resident "
-            + $"memory of the whole process, CP-SAT's native memory included), {memory}; in brackets the resident memory just "
-            + "before the solve.");
+            + $"memory of the whole harness process, native solver memory included; for the MIP, its largest run), {memory}; "
+            + "in brackets the resident memory just before the solve, which the peak includes. Solvers run one after "
+            + "another in one process.");
         var threads = options.Threads == 0 ? Invariant.Text($"0 (= {Environment.ProcessorCount})") : Invariant.Text($"{options.Threads}");
         output.WriteLine(Invariant.Text(
-            $"Machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, {BuildConfiguration} build; OR-Tools {OrToolsVersion.VersionString()} (Google.OrTools package {PackageVersion(typeof(CpSolver).Assembly)}). Other processes may share the machine (see the load average row): timings are noisy."));
+            $"Machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, {BuildConfiguration} build; OR-Tools {OrToolsVersion.VersionString()} (Google.OrTools package {PackageVersion(typeof(CpSolver).Assembly)}), {Peers.MipPeer.Version()}. Other processes may share the machine (see the load average row): timings are noisy."));
         output.WriteLine(Invariant.Text(
-            $"Settings: budget {options.Budget.TotalSeconds:0.###} s per instance, seed {options.Seed} (generator and balancer), threads {threads}."));
+            $"Settings: budget {options.Budget.TotalSeconds:0.###} s per instance and solver, seed {options.Seed} (generator and balancer), balancer threads {threads}."));
         output.WriteLine($"Command: dotnet run -c Release --project benchmarks/JobBalancing.Benchmarks -- {string.Join(' ', args)}");
     }
 

@@ -25,10 +25,10 @@ internal static class SolverChecks
     /// </summary>
     private const decimal RoundingNoise = 1e-9m;
 
-    public static IEnumerable<Finding> Findings(Measurement m)
+    /// <summary>What looked wrong in the balancer's answer <paramref name="result"/> and its progress reports <paramref name="timeline"/>.</summary>
+    public static IEnumerable<Finding> Findings(BalancingResult result, SolveTimeline timeline, decimal currentObjective, TimeSpan budget, TimeSpan wall)
     {
-        var result = m.Result;
-        var reports = m.Timeline.Reports;
+        var reports = timeline.Reports;
         if (result.Plan is not { } plan)
         {
             yield return Contract($"no plan: {result.Status}, {result.Explanation}");
@@ -78,18 +78,49 @@ internal static class SolverChecks
             yield return Notice($"status Feasible though the plan meets its bound (gap 0): optimal but not said so");
         }
 
-        if (plan.Objective > m.CurrentObjective)
+        if (plan.Objective > currentObjective)
         {
-            yield return Notice($"the plan ({plan.Objective:0.####}) is less balanced than the current assignment ({m.CurrentObjective:0.####}), which keeps every rule");
+            yield return Notice($"the plan ({plan.Objective:0.####}) is less balanced than the current assignment ({currentObjective:0.####}), which keeps every rule");
         }
 
-        if (m.Wall > m.Budget + OverrunAllowance)
+        if (wall > budget + OverrunAllowance)
         {
-            yield return Notice($"took {m.Wall.TotalSeconds:0.0} s on a budget of {m.Budget.TotalSeconds:0.###} s");
+            yield return Notice($"took {wall.TotalSeconds:0.0} s on a budget of {budget.TotalSeconds:0.###} s");
         }
     }
 
-    private static Finding Contract(FormattableString text) => new(Invariant.Text(text), BreaksContract: true);
+    /// <summary>
+    /// What looked wrong in a peer's plan: any broken rule breaks the contract (the peer is only compared on plans that
+    /// keep every rule), and so does a bound of its own above its plan.
+    /// </summary>
+    /// <param name="plan">The plan as <c>PlanEvaluator</c> evaluated it.</param>
+    /// <param name="bound">The peer's proven bound for the same solve.</param>
+    /// <param name="when">Which run or moment the plan is from, for the text.</param>
+    public static IEnumerable<Finding> PeerPlanFindings(Domain.Plan plan, decimal bound, string when)
+    {
+        if (plan.Violations.Count > 0)
+        {
+            yield return Contract($"{when}: the plan breaks {plan.Violations.Count} rules, first: {plan.Violations[0]}");
+        }
 
-    private static Finding Notice(FormattableString text) => new(Invariant.Text(text), BreaksContract: false);
+        if (bound > plan.Objective + RoundingNoise)
+        {
+            yield return Contract($"{when}: the bound {bound:0.######} is above the plan's recomputed objective {plan.Objective:0.######}");
+        }
+    }
+
+    /// <summary>
+    /// What looked wrong across the solvers of one instance: a bound proven by one above a plan found by another means one
+    /// of them models the contract wrongly.
+    /// </summary>
+    public static IEnumerable<Finding> CrossFindings(IReadOnlyList<Runners.SolverRun> runs) =>
+        from prover in runs
+        from finder in runs
+        let found = finder.BestObjective
+        where prover != finder && prover.Bound > found + RoundingNoise
+        select Contract($"{prover.Name}'s bound {prover.Bound:0.######} is above {finder.Name}'s plan ({found:0.######}): one of them breaks the contract");
+
+    public static Finding Contract(FormattableString text) => new(Invariant.Text(text), BreaksContract: true);
+
+    public static Finding Notice(FormattableString text) => new(Invariant.Text(text), BreaksContract: false);
 }

@@ -7,7 +7,7 @@ namespace JobBalancing.Benchmarks;
 /// <summary>
 /// Generates a realistic workplace before balancing, the same one for the same size and seed: many routine tasks, some
 /// skilled ones, a few highly empowering ones that need long training, and workers who each hold one or two tasks now.
-/// README.md in this folder documents every distribution; <see cref="Tiers"/> is where they live.
+/// README.md in this folder documents every distribution; <see cref="StandardTiers"/> and <see cref="WorkplaceProfile"/> are where they live.
 /// </summary>
 /// <remarks>
 /// Feasibility is built in rather than hoped for: the current assignment is drawn first, keeping every rule, and the
@@ -35,8 +35,11 @@ internal sealed class WorkplaceGenerator
     /// <summary>How many skills a worker has beyond those of the tasks they hold now: 0, 1, 2 or 3 with these odds.</summary>
     private static readonly double[] ExtraSkillOdds = [0.2, 0.3, 0.3, 0.2];
 
-    /// <summary>The kinds of task, most empowering first. The last tier takes whatever tasks the others leave.</summary>
-    private static readonly TaskTier[] Tiers =
+    /// <summary>
+    /// The kinds of task of the <see cref="WorkplaceProfile.Standard"/> profile, most empowering first. The last tier takes
+    /// whatever tasks the others leave. Other profiles change the shares and shift the rating ranges.
+    /// </summary>
+    private static readonly TaskTier[] StandardTiers =
     [
         new("empowering", Share: 0.10, HolderWeight: 1, Empowerment: (7.5, 9.8), Desirability: (5.0, 9.0),
             SkillShare: 1.0, TrainingHours: (400, 4000), ChunkShare: 0.6,
@@ -53,19 +56,22 @@ internal sealed class WorkplaceGenerator
     private readonly Random _random;
     private readonly InstanceSize _size;
     private readonly int _seed;
+    private readonly WorkplaceProfile _profile;
+    private readonly TaskTier[] _tiers;
 
-    private WorkplaceGenerator(InstanceSize size, int seed)
+    private WorkplaceGenerator(InstanceSize size, int seed, WorkplaceProfile profile)
     {
-        (_size, _seed) = (size, seed);
+        (_size, _seed, _profile) = (size, seed, profile);
+        _tiers = [.. StandardTiers.Select((tier, i) => profile.Adjust(tier, i))];
         // Seeded System.Random keeps its legacy algorithm in every .NET version, so a seed names one workplace for good.
         _random = new Random(seed);
     }
 
-    /// <summary>The workplace of <paramref name="size"/> drawn from <paramref name="seed"/>.</summary>
+    /// <summary>The workplace of <paramref name="size"/> drawn from <paramref name="seed"/>, of the standard profile unless <paramref name="profile"/> says.</summary>
     /// <exception cref="InvalidOperationException">The generator broke its own promise of a feasible workplace (a bug).</exception>
-    public static Workplace Generate(InstanceSize size, int seed)
+    public static Workplace Generate(InstanceSize size, int seed, WorkplaceProfile? profile = null)
     {
-        var workplace = new WorkplaceGenerator(size, seed).Draw();
+        var workplace = new WorkplaceGenerator(size, seed, profile ?? WorkplaceProfile.Standard).Draw();
         workplace.EnsureValid();
         var violations = PlanEvaluator.EvaluateCurrent(workplace).Violations;
         if (violations.Count > 0)
@@ -117,9 +123,9 @@ internal sealed class WorkplaceGenerator
         var holderWeights = new List<int>();
         var skills = new List<Skill>();
         var remaining = _size.Tasks;
-        foreach (var tier in Tiers)
+        foreach (var tier in _tiers)
         {
-            var count = tier == Tiers[^1] ? remaining : Math.Min(remaining, Math.Max(1, (int)Math.Ceiling(_size.Tasks * tier.Share)));
+            var count = tier == _tiers[^1] ? remaining : Math.Min(remaining, Math.Max(1, (int)Math.Ceiling(_size.Tasks * tier.Share)));
             remaining -= count;
             var tierTasks = Enumerable.Range(0, count).Select(i => DrawTask(tier, i, skills)).ToList();
             tasks.AddRange(WithServiceLimits(tier, tierTasks));
@@ -154,7 +160,7 @@ internal sealed class WorkplaceGenerator
     /// <summary>The more empowering half of the most empowering tier gets a service limit.</summary>
     private IEnumerable<WorkTask> WithServiceLimits(TaskTier tier, List<WorkTask> tierTasks)
     {
-        if (tier != Tiers[0])
+        if (tier != _tiers[0])
         {
             return tierTasks;
         }
@@ -221,6 +227,11 @@ internal sealed class WorkplaceGenerator
     private List<string> DrawSkills(IEnumerable<string?> held, Skill[] skills)
     {
         var own = held.OfType<string>().ToList();
+        if (!_profile.ExtraSkills)
+        {
+            return own;
+        }
+
         var extra = Pick(ExtraSkillOdds);
         var others = skills.Select(s => s.Id).Except(own, StringComparer.Ordinal).ToArray();
         _random.Shuffle(others);
@@ -248,6 +259,7 @@ internal sealed class WorkplaceGenerator
         "w" + (w + 1).ToString("D" + _size.Workers.ToString(CultureInfo.InvariantCulture).Length, CultureInfo.InvariantCulture);
 
     /// <summary>A kind of task and how its tasks are drawn.</summary>
+    /// <remarks>Shared with <see cref="WorkplaceProfile"/>, which adjusts the standard tiers.</remarks>
     /// <param name="Name">The tier's name in README.md.</param>
     /// <param name="Share">The share of the workplace's tasks in this tier (at least one task; rounded up).</param>
     /// <param name="HolderWeight">How likely, relative to other tiers' tasks, a task here is as a worker's home or second task.</param>
@@ -257,7 +269,7 @@ internal sealed class WorkplaceGenerator
     /// <param name="TrainingHours">The range that skill's training hours are drawn from, uniformly.</param>
     /// <param name="ChunkShare">The chance a task here has a minimum chunk, of 2, 3 or 4 hours.</param>
     /// <param name="Kinds">Task names; a workplace with more tasks than names numbers them (<c>cleaning-2</c>).</param>
-    private sealed record TaskTier(
+    internal sealed record TaskTier(
         string Name, double Share, int HolderWeight, (double Min, double Max) Empowerment, (double Min, double Max) Desirability,
         double SkillShare, (int Min, int Max) TrainingHours, double ChunkShare, string[] Kinds);
 }
