@@ -23,6 +23,7 @@ internal static class CliApp
                 new HelpOption(),
                 new VersionOption(),
                 new SolveCommand(stdout, stderr, cancellationToken).Build(),
+                new CompareCommand(stdout, stderr, cancellationToken).Build(),
             };
             var parseResult = root.Parse(args);
 

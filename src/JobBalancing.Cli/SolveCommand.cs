@@ -23,38 +23,13 @@ internal sealed class SolveCommand
         Description = $"The workplace's JSON file ({WorkplaceJson.FormatName}).",
     };
 
-    private readonly Option<double> _timeLimit = new("--time-limit")
-    {
-        Description = "The time limit of the solve, in seconds.",
-        HelpName = "seconds",
-        DefaultValueFactory = _ => 30,
-        CustomParser = result => Parse(result, "--time-limit", double.NaN, seconds => seconds is > 0 and <= MaxTimeLimitSeconds,
-            $"must be a positive number of seconds, at most {MaxTimeLimitSeconds} (a year)"),
-    };
+    private readonly Option<double> _timeLimit = TimeLimitOption("The time limit of the solve, in seconds.", 30);
 
-    private readonly Option<int> _threads = new("--threads")
-    {
-        Description = "Search threads; 0 means one per processor.",
-        HelpName = "n",
-        CustomParser = result => Parse(result, "--threads", 0, threads => threads is >= 0 and <= MaxThreads,
-            $"must be a whole number from 0 (one per processor) to {MaxThreads}"),
-    };
+    private readonly Option<int> _threads = ThreadsOption();
 
-    private readonly Option<int> _seed = new("--seed")
-    {
-        Description = "The random seed of the search (phases stop by the clock, so runs may still differ).",
-        HelpName = "n",
-        CustomParser = result => Parse(result, "--seed", 0, _ => true, "must be a whole number"),
-    };
+    private readonly Option<int> _seed = SeedOption();
 
-    private readonly Option<string?> _out = new("--out")
-    {
-        Description = $"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.",
-        HelpName = "result.json",
-
-        // Checked before the solve, so that a long solve is not wasted on a result that cannot be written.
-        Validators = { static result => CheckResultPath(result) },
-    };
+    private readonly Option<string?> _out = OutOption($"Write the result JSON ({ResultJson.FormatName}) to this file and print a one-line summary.", "result.json");
 
     private readonly Option<bool> _json = new("--json")
     {
@@ -67,6 +42,41 @@ internal sealed class SolveCommand
 
     public SolveCommand(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         (_stdout, _stderr, _cancellationToken) = (stdout, stderr, cancellationToken);
+
+    /// <summary>The <c>--time-limit</c> option, shared by the commands that solve.</summary>
+    internal static Option<double> TimeLimitOption(string description, double seconds) => new("--time-limit")
+    {
+        Description = description,
+        HelpName = "seconds",
+        DefaultValueFactory = _ => seconds,
+        CustomParser = result => Parse(result, "--time-limit", double.NaN, value => value is > 0 and <= MaxTimeLimitSeconds,
+            $"must be a positive number of seconds, at most {MaxTimeLimitSeconds} (a year)"),
+    };
+
+    /// <summary>The <c>--threads</c> option.</summary>
+    internal static Option<int> ThreadsOption() => new("--threads")
+    {
+        Description = "Search threads; 0 means one per processor.",
+        HelpName = "n",
+        CustomParser = result => Parse(result, "--threads", 0, threads => threads is >= 0 and <= MaxThreads,
+            $"must be a whole number from 0 (one per processor) to {MaxThreads}"),
+    };
+
+    /// <summary>The <c>--seed</c> option.</summary>
+    internal static Option<int> SeedOption() => new("--seed")
+    {
+        Description = "The random seed of the search (phases stop by the clock, so runs may still differ).",
+        HelpName = "n",
+        CustomParser = result => Parse(result, "--seed", 0, _ => true, "must be a whole number"),
+    };
+
+    /// <summary>The <c>--out</c> option, whose path is checked before the solve so that a long solve is not wasted on a file that cannot be written.</summary>
+    internal static Option<string?> OutOption(string description, string helpName) => new("--out")
+    {
+        Description = description,
+        HelpName = helpName,
+        Validators = { static result => CheckResultPath(result) },
+    };
 
     public Command Build()
     {
