@@ -23,6 +23,18 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
         CustomParser = ParsePolicies,
     };
 
+    private readonly Option<BalancingScope?> _scope = new("--scope")
+    {
+        Description = "Override the region file's scope of regionalMix and reallocation: region or enterprise.",
+        HelpName = "scope",
+        CustomParser = result => result.Tokens[0].Value switch
+        {
+            "region" => BalancingScope.Region,
+            "enterprise" => BalancingScope.Enterprise,
+            var other => Invalid(result, $"--scope: \"{other}\" is not a scope; expected region or enterprise"),
+        },
+    };
+
     private readonly Option<double> _timeLimit = SolveCommand.TimeLimitOption("The time limit of each part's solve (each workplace or group of workplaces), in seconds.", 10);
 
     private readonly Option<int> _threads = SolveCommand.ThreadsOption();
@@ -36,7 +48,7 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
     {
         var command = new Command("compare", "Balance a region under each policy and compare balance at every level, costs and who pays. Exit code 0: every policy has a plan; 1: some has none; 2: invalid input.")
         {
-            _region, _policies, _timeLimit, _threads, _seed, _out,
+            _region, _policies, _scope, _timeLimit, _threads, _seed, _out,
         };
         command.SetAction(Run);
         return command;
@@ -92,6 +104,11 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
             return ExitCodes.InvalidInput;
         }
 
+        if (parseResult.GetValue(_scope) is { } scope)
+        {
+            region = region with { Policies = region.Policies with { Scope = scope } };
+        }
+
         var options = new BalancerOptions
         {
             TimeLimit = TimeSpan.FromSeconds(parseResult.GetValue(_timeLimit)),
@@ -130,6 +147,12 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
         }
 
         return results.All(r => r.Plan is not null) ? ExitCodes.PlanFound : ExitCodes.NoPlan;
+    }
+
+    private static BalancingScope? Invalid(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return null;
     }
 
     private static string Csv(string cell) => cell.IndexOfAny([',', '"', '\n']) < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
