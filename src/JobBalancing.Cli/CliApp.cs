@@ -36,7 +36,8 @@ internal static class CliApp
                     stderr.WriteLine($"error: {error.Message}");
                 }
 
-                stderr.WriteLine("Run 'jobbalancing solve --help' for usage.");
+                var command = parseResult.CommandResult.Command == root ? "" : parseResult.CommandResult.Command.Name + " ";
+                stderr.WriteLine($"Run 'jobbalancing {command}--help' for usage.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -39,9 +39,7 @@ public static class RegionJson
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            // The workplace reader words why a file cannot be read; reading it through that reader says it the same way.
-            _ = WorkplaceJson.ReadFile(path);
-            throw;
+            throw new InvalidWorkplaceException([new ValidationProblem("", $"cannot read \"{path}\": {WorkplaceJson.Reason(e, path)}")]);
         }
 
         return Read(json, Path.GetDirectoryName(Path.GetFullPath(path)));

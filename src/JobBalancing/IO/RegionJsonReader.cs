@@ -69,7 +69,7 @@ internal sealed class RegionJsonReader : WorkplaceJsonReader
     /// <summary>One workplace entry: the workplace (from <c>file</c> or inline <c>workplace</c>), its region, enterprise and accounts.</summary>
     private Workplace ReadEntry(JsonFields entry, string regionId)
     {
-        var path = entry.PathOf("").TrimEnd('.');
+        var path = entry.Path;
         var hasFile = entry.TryGet("file", out _);
         var hasInline = entry.TryGet("workplace", out var inline);
         Workplace? workplace = null;

@@ -71,7 +71,8 @@ public static class WorkplaceJson
         return JsonOutput.Write(writer => WriteWorkplace(writer, workplace));
     }
 
-    private static string Reason(Exception e, string path) => e switch
+    /// <summary>Why the file at <paramref name="path"/> cannot be read, in plain words.</summary>
+    internal static string Reason(Exception e, string path) => e switch
     {
         FileNotFoundException => "the file does not exist",
         DirectoryNotFoundException => "its folder does not exist",

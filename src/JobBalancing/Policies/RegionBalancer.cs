@@ -30,7 +30,9 @@ public sealed class RegionBalancer
 
     /// <summary>Balances <paramref name="region"/> under <paramref name="policy"/>.</summary>
     /// <param name="region">The region; it is validated first.</param>
-    /// <param name="policy">The policy.</param>
+    /// <param name="policy">The policy. <see cref="Policy.RegionalMix"/> and <see cref="Policy.Reallocation"/> first balance
+    /// <see cref="Policy.Within"/> and start from its plans, which keep their rules, so they are never worse balanced
+    /// against the scope's average.</param>
     /// <param name="progress">Receives each part's objective and bound as they improve.</param>
     /// <param name="cancellationToken">Stops the search; the best plan of each part found so far is kept.</param>
     /// <returns>The result: the plan with what each part proved, or why there is none.</returns>
@@ -39,13 +41,44 @@ public sealed class RegionBalancer
     {
         ArgumentNullException.ThrowIfNull(region);
         region.EnsureValid();
+        return Solve(region, policy, within: null, progress, cancellationToken);
+    }
+
+    /// <summary>Balances <paramref name="region"/> under each of <paramref name="policies"/>, in order, for a side-by-side comparison.</summary>
+    /// <param name="region">The region; it is validated first.</param>
+    /// <param name="policies">The policies; all four when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
+    /// <returns>One result per policy.</returns>
+    /// <exception cref="InvalidWorkplaceException">The region is invalid; every problem is listed.</exception>
+    public IReadOnlyList<RegionResult> Compare(Region region, IEnumerable<Policy>? policies = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        region.EnsureValid();
+        var list = (policies ?? Enum.GetValues<Policy>()).ToList();
+
+        // Within is solved once: it is a row of its own and the start of the policies that move workers.
+        var within = list.Any(p => p is Policy.Within or Policy.RegionalMix or Policy.Reallocation)
+            ? Solve(region, Policy.Within, null, null, cancellationToken)
+            : null;
+        return [.. list.Select(policy => policy == Policy.Within ? within! : Solve(region, policy, within, null, cancellationToken))];
+    }
+
+    private RegionResult Solve(Region region, Policy policy, RegionResult? within, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
+        Func<BalancingProblem, int[]>? start = null;
+        if (policy is Policy.RegionalMix or Policy.Reallocation)
+        {
+            within ??= Solve(region, Policy.Within, null, progress, cancellationToken);
+            start = within.Plan is { } withinPlan ? problem => StartFrom(problem, withinPlan) : null;
+        }
+
         var parts = new List<RegionPart>();
         var hours = new Dictionary<string, List<SiteTaskHours>>(StringComparer.Ordinal);
         foreach (var spec in Specs(region, policy))
         {
             var names = spec.Sites.Select(site => site[0].Id).ToArray();
-            var solved = _balancer.Solve(spec, string.Join("+", names), progress, cancellationToken);
+            var solved = _balancer.Solve(spec, string.Join("+", names), progress, cancellationToken, start);
             decimal? objective = solved.Plan is { } plan ? solved.Problem.Objective(plan) : null;
             var bound = solved.Status == SolveStatus.Optimal && objective is { } value ? value : Math.Min(solved.Bound, objective ?? decimal.MaxValue);
             parts.Add(new RegionPart(names, solved.Status, objective, bound, solved.BoundSource, solved.Explanation));
@@ -78,17 +111,12 @@ public sealed class RegionBalancer
         };
     }
 
-    /// <summary>Balances <paramref name="region"/> under each of <paramref name="policies"/>, in order, for a side-by-side comparison.</summary>
-    /// <param name="region">The region; it is validated first.</param>
-    /// <param name="policies">The policies; all four when <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the search.</param>
-    /// <returns>One result per policy.</returns>
-    /// <exception cref="InvalidWorkplaceException">The region is invalid; every problem is listed.</exception>
-    public IReadOnlyList<RegionResult> Compare(Region region, IEnumerable<Policy>? policies = null, CancellationToken cancellationToken = default)
+    /// <summary>A region plan's hours as a plan of a compiled part: hours per pair, in units (the search checks that it keeps the rules).</summary>
+    private static int[] StartFrom(BalancingProblem problem, RegionPlan plan)
     {
-        ArgumentNullException.ThrowIfNull(region);
-        region.EnsureValid();
-        return [.. (policies ?? Enum.GetValues<Policy>()).Select(policy => Balance(region, policy, cancellationToken: cancellationToken))];
+        var held = plan.Jobs.SelectMany(job => job.Tasks.Select(t => (Key: (job.Worker, t.Workplace, t.Task), t.Hours))).ToDictionary(h => h.Key, h => h.Hours);
+        return [.. problem.Pairs.Select(pair => (int)(held.GetValueOrDefault(
+            (problem.Worker(pair.Worker).Id, problem.Snapshot(problem.TaskSite[pair.Task], 0).Id, problem.Task(pair.Task).Id)) / problem.HourUnit))];
     }
 
     /// <summary>The parts <paramref name="policy"/> solves on their own, as balancing specs.</summary>

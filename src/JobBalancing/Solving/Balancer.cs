@@ -79,9 +79,12 @@ public sealed class Balancer
 
     /// <summary>
     /// Solves any balancing problem — a workplace, a region, a horizon — compiled from <paramref name="spec"/>, whose
-    /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log.
+    /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log;
+    /// <paramref name="start"/>, when given, makes a plan of the compiled problem that the search starts from if it keeps
+    /// every rule.
     /// </summary>
-    internal SpecSolution Solve(BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    internal SpecSolution Solve(
+        BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken, Func<BalancingProblem, int[]>? start = null)
     {
         var clock = Stopwatch.StartNew();
         var problem = BalancingProblem.Compile(spec);
@@ -92,7 +95,7 @@ public sealed class Balancer
             return Infeasible(problem, name, reason, clock);
         }
 
-        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken);
+        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken, start?.Invoke(problem));
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {

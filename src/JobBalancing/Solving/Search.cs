@@ -13,7 +13,7 @@ internal sealed record SearchOutcome(int[]? Plan, long Bound, string BoundSource
 /// </summary>
 internal sealed class Search(
     BalancingProblem problem, BalancerOptions options, ILogger logger, IProgress<SolveProgress>? progress, Stopwatch clock,
-    CancellationToken cancellationToken)
+    CancellationToken cancellationToken, int[]? start = null)
 {
     /// <summary>Up to this many pairs CP-SAT gets the whole balance budget: it proves optimality where anything can.</summary>
     private const int SmallModelPairs = 1000;
@@ -100,13 +100,19 @@ internal sealed class Search(
         return new SearchOutcome(_incumbent, _bound, _boundSource, proven, infeasible);
     }
 
-    /// <summary>Starts from the current assignment when it keeps every rule: a plan at once, and often a good hint.</summary>
+    /// <summary>
+    /// Starts from the caller's start plan or the current assignment, whichever keeps every rule and balances better: a
+    /// plan at once, and often a good hint.
+    /// </summary>
     private void TryCurrentPlan()
     {
-        var current = problem.CurrentPlan();
-        if (problem.Keeps(current))
+        foreach (var plan in new[] { start, problem.CurrentPlan() })
         {
-            Keep(current, "start");
+            if (plan is not null && problem.Keeps(plan)
+                && (_incumbent is null || StageValues.Of(problem, plan).Balance < StageValues.Of(problem, _incumbent).Balance))
+            {
+                Keep(plan, "start");
+            }
         }
     }
 

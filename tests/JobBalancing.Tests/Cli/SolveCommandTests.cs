@@ -290,7 +290,7 @@ public sealed class SolveCommandTests : IDisposable
         var run = Run();
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal(["error: Required command was not provided.", "Run 'jobbalancing solve --help' for usage."], Lines(run.Stderr));
+        Assert.Equal(["error: Required command was not provided.", "Run 'jobbalancing --help' for usage."], Lines(run.Stderr));
     }
 
     [Fact]
