@@ -120,7 +120,7 @@ public sealed class RegionBalancer
     }
 
     /// <summary>The parts <paramref name="policy"/> solves on their own, as balancing specs.</summary>
-    internal static IEnumerable<BalancingSpec> Specs(Region region, Policy policy)
+    private static IEnumerable<BalancingSpec> Specs(Region region, Policy policy)
     {
         var options = region.Policies;
         switch (policy)

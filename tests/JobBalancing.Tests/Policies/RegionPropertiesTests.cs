@@ -10,7 +10,7 @@ namespace JobBalancing.Tests.Policies;
 /// <summary>The properties of the policies, on tiny regions drawn from fixed seeds and on a petrol station and its depot.</summary>
 public sealed class RegionPropertiesTests
 {
-    public static TheoryData<int> Seeds => [.. Enumerable.Range(100, 8)];
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(100, 6)];
 
     /// <summary>Pumps for everyone, and the books only for the one worker who keeps them: the station cannot balance alone.</summary>
     private static readonly Workplace Petrol = new()
