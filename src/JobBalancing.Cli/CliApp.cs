@@ -29,6 +29,7 @@ internal static class CliApp
                 new ImportCommand(stdout, stderr).Build(),
                 new ExportCommand(stdout, stderr).Build(),
                 new ReportCommand(stdout, stderr).Build(),
+                new CompareCommand(stdout, stderr, cancellationToken).Build(),
             };
             var parseResult = root.Parse(args);
 

@@ -9,7 +9,9 @@ namespace JobBalancing.Cli;
 /// The options every command that searches shares — <c>--time-limit</c>, <c>--threads</c>, <c>--seed</c>: one definition, so
 /// that they read and fail alike everywhere.
 /// </summary>
-internal sealed class SearchOptions
+/// <param name="timeLimitDescription">What the time limit bounds, for the help.</param>
+/// <param name="defaultSeconds">The time limit when the option is not given.</param>
+internal sealed class SearchOptions(string timeLimitDescription = "The time limit of the solve, in seconds.", double defaultSeconds = 30)
 {
     /// <summary>The longest time limit accepted, a year, as <see cref="BalancerOptions.TimeLimit"/> accepts it.</summary>
     private const double MaxTimeLimitSeconds = 365 * 24 * 3600;
@@ -18,9 +20,9 @@ internal sealed class SearchOptions
 
     public Option<double> TimeLimit { get; } = new("--time-limit")
     {
-        Description = "The time limit of the solve, in seconds.",
+        Description = timeLimitDescription,
         HelpName = "seconds",
-        DefaultValueFactory = _ => 30,
+        DefaultValueFactory = _ => defaultSeconds,
         CustomParser = result => Parse(result, "--time-limit", double.NaN, seconds => seconds is > 0 and <= MaxTimeLimitSeconds,
             $"must be a positive number of seconds, at most {MaxTimeLimitSeconds} (a year)"),
     };

@@ -177,7 +177,7 @@ public static class PlanEvaluator
         return Math.Max(0, weighted / (n * sum));
     }
 
-    private static void CheckPair(Workplace workplace, Worker worker, WorkTask task, decimal x, List<string> violations)
+    internal static void CheckPair(Workplace workplace, Worker worker, WorkTask task, decimal x, List<string> violations)
     {
         var pair = $"worker \"{worker.Id}\" in task \"{task.Id}\"";
         var fixedHours = worker.Fixed.GetValueOrDefault(task.Id);

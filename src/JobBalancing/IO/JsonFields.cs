@@ -8,6 +8,9 @@ internal sealed class JsonFields(string path, IReadOnlyDictionary<string, JsonEl
     /// <summary>The path of <paramref name="name"/> below <paramref name="parent"/>: <c>tasks[3]</c> and <c>hours</c> give <c>tasks[3].hours</c>.</summary>
     public static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
+    /// <summary>The JSON path of this object.</summary>
+    public string Path => path;
+
     /// <summary>The path of the property <paramref name="name"/> of this object.</summary>
     public string PathOf(string name) => Join(path, name);
 

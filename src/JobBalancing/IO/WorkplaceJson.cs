@@ -86,7 +86,7 @@ public static class WorkplaceJson
         return JsonOutput.Write(writer => WriteWorkplace(writer, workplace));
     }
 
-    /// <summary>Why a file could not be read, in plain words.</summary>
+    /// <summary>Why the file at <paramref name="path"/> cannot be read, in plain words.</summary>
     internal static string Reason(Exception e, string path) => e switch
     {
         FileNotFoundException => "the file does not exist",

@@ -15,7 +15,7 @@ namespace JobBalancing.IO;
 /// unreadable path only echoes the placeholder and is dropped. Placeholders are chosen to be the most permissive
 /// value, so that checks that combine several fields stay silent rather than judge a value the file never stated.
 /// </remarks>
-internal sealed partial class WorkplaceJsonReader
+internal partial class WorkplaceJsonReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
@@ -36,7 +36,7 @@ internal sealed partial class WorkplaceJsonReader
     private static readonly string[] ServiceLimitProperties = ["name", "tasks", "maxConsecutivePeriods"];
     private static readonly string[] PeriodChangeProperties = ["tasks", "workers"];
 
-    private readonly List<ValidationProblem> _problems = [];
+    private protected readonly List<ValidationProblem> _problems = [];
     private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
     public static Workplace Read(string json)
@@ -123,7 +123,7 @@ internal sealed partial class WorkplaceJsonReader
         return suffix < 0 ? message : message[..suffix];
     }
 
-    private static InvalidWorkplaceException Invalid(string path, string message) => new([new ValidationProblem(path, message)]);
+    private protected static InvalidWorkplaceException Invalid(string path, string message) => new([new ValidationProblem(path, message)]);
 
     private Workplace ReadValid(JsonElement root)
     {
@@ -159,7 +159,7 @@ internal sealed partial class WorkplaceJsonReader
     [GeneratedRegex(@"^(tasks|workers)(\[\d+\](\.hours)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex TotalsInput();
 
-    private bool IsUnderUnreadable(string path) =>
+    private protected bool IsUnderUnreadable(string path) =>
         _unreadable.Any(unreadable => path == unreadable
             || (path.StartsWith(unreadable, StringComparison.Ordinal) && path[unreadable.Length] is '.' or '['));
 
@@ -290,7 +290,7 @@ internal sealed partial class WorkplaceJsonReader
     /// The fields of <paramref name="element"/>, reporting unknown and repeated properties; <see langword="null"/>,
     /// reported, when it is not an object.
     /// </summary>
-    private JsonFields? Fields(JsonElement element, string path, string[] known)
+    private protected JsonFields? Fields(JsonElement element, string path, string[] known)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -316,14 +316,14 @@ internal sealed partial class WorkplaceJsonReader
     }
 
     /// <summary>The fields of the nested object <paramref name="name"/>; <see langword="null"/> when it is absent, null or not an object.</summary>
-    private JsonFields? NestedObject(JsonFields parent, string name, string[] known) =>
+    private protected JsonFields? NestedObject(JsonFields parent, string name, string[] known) =>
         TryGetValue(parent, name, required: false, out var value) ? Fields(value, parent.PathOf(name), known) : null;
 
     /// <summary>
     /// The value of <paramref name="name"/>: <see langword="false"/> when it is absent or <c>null</c>, which is reported
     /// only when <paramref name="required"/>.
     /// </summary>
-    private bool TryGetValue(JsonFields fields, string name, bool required, out JsonElement value)
+    private protected bool TryGetValue(JsonFields fields, string name, bool required, out JsonElement value)
     {
         var present = fields.TryGet(name, out value);
         if (present && (required || value.ValueKind != JsonValueKind.Null))
@@ -339,10 +339,10 @@ internal sealed partial class WorkplaceJsonReader
         return false;
     }
 
-    private string RequiredString(JsonFields fields, string name) =>
+    private protected string RequiredString(JsonFields fields, string name) =>
         TryGetValue(fields, name, required: true, out var value) ? ReadString(value, fields.PathOf(name)) ?? "" : "";
 
-    private string? OptionalString(JsonFields fields, string name) =>
+    private protected string? OptionalString(JsonFields fields, string name) =>
         TryGetValue(fields, name, required: false, out var value) ? ReadString(value, fields.PathOf(name)) : null;
 
     private string? ReadString(JsonElement value, string path)
@@ -360,7 +360,7 @@ internal sealed partial class WorkplaceJsonReader
         TryGetValue(fields, name, required: true, out var value) ? ReadNumber(value, fields.PathOf(name)) : null;
 
     /// <summary>The number, <see langword="null"/> when absent, <paramref name="whenUnreadable"/> when it cannot be read.</summary>
-    private decimal? OptionalNumber(JsonFields fields, string name, decimal? whenUnreadable = null) =>
+    private protected decimal? OptionalNumber(JsonFields fields, string name, decimal? whenUnreadable = null) =>
         TryGetValue(fields, name, required: false, out var value) ? ReadNumber(value, fields.PathOf(name)) ?? whenUnreadable : null;
 
     private decimal? ReadNumber(JsonElement value, string path)
@@ -380,9 +380,9 @@ internal sealed partial class WorkplaceJsonReader
         return number;
     }
 
-    private int? OptionalInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: false);
+    private protected int? OptionalInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: false);
 
-    private int? RequiredInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: true);
+    private protected int? RequiredInteger(JsonFields fields, string name) => ReadInteger(fields, name, required: true);
 
     private int? ReadInteger(JsonFields fields, string name, bool required)
     {
@@ -428,7 +428,7 @@ internal sealed partial class WorkplaceJsonReader
     /// An array of objects; an item that is not an object becomes <see langword="null"/> so that later items keep their
     /// index (the validator reports it "must not be null", at a path already reported, so nothing more is said).
     /// </summary>
-    private List<T> ObjectList<T>(JsonFields fields, string name, string[] known, Func<JsonFields, T> read)
+    private protected List<T> ObjectList<T>(JsonFields fields, string name, string[] known, Func<JsonFields, T> read)
         where T : class =>
         ReadArray(fields, name, (item, path) => Fields(item, path, known) is { } itemFields ? read(itemFields) : null!);
 
@@ -488,9 +488,9 @@ internal sealed partial class WorkplaceJsonReader
         return hours;
     }
 
-    private void Report(string path, string message) => _problems.Add(new ValidationProblem(path, message));
+    private protected void Report(string path, string message) => _problems.Add(new ValidationProblem(path, message));
 
-    private void Unreadable(string path, string message)
+    private protected void Unreadable(string path, string message)
     {
         Report(path, message);
         _unreadable.Add(path);
@@ -502,9 +502,9 @@ internal sealed partial class WorkplaceJsonReader
             : $"unknown property; expected one of {string.Join(", ", known)}";
 
     /// <summary>"expected a number, got "ten"": what was wanted and the value found, as the file spells it.</summary>
-    private static string Expected(string expected, JsonElement found) => $"expected {expected}, got {Describe(found)}";
+    private protected static string Expected(string expected, JsonElement found) => $"expected {expected}, got {Describe(found)}";
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    private protected static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",

@@ -142,7 +142,7 @@ public sealed class Balancer
             Rotation = workplace.Rotation,
             Weights = workplace.Weights,
         };
-        var solved = Solve(spec, workplace.Id, progress, cancellationToken, start);
+        var solved = Solve(spec, workplace.Id, progress, cancellationToken, start is null ? null : _ => start);
         var result = new RotationResult
         {
             Status = solved.Status,
@@ -167,14 +167,17 @@ public sealed class Balancer
 
     /// <summary>
     /// Solves any balancing problem — a workplace, a region, a horizon — compiled from <paramref name="spec"/>, whose
-    /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log.
+    /// workplaces are valid: the one search every public entry point runs. <paramref name="name"/> names it in the log;
+    /// <paramref name="start"/>, when given, makes a plan of the compiled problem that the search starts from if it keeps
+    /// every rule.
     /// </summary>
     /// <param name="spec">What to balance.</param>
     /// <param name="name">What the log calls it.</param>
     /// <param name="progress">Receives the objective and bound as they improve.</param>
     /// <param name="cancellationToken">Stops the search.</param>
-    /// <param name="start">A plan of the same compiled pairs to start from when it keeps every rule.</param>
-    internal SpecSolution Solve(BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken, int[]? start = null)
+    /// <param name="start">Makes the plan to start from, from the compiled problem.</param>
+    internal SpecSolution Solve(
+        BalancingSpec spec, string name, IProgress<SolveProgress>? progress, CancellationToken cancellationToken, Func<BalancingProblem, int[]>? start = null)
     {
         var clock = Stopwatch.StartNew();
         var problem = BalancingProblem.Compile(spec);
@@ -185,7 +188,7 @@ public sealed class Balancer
             return Infeasible(problem, name, reason, clock);
         }
 
-        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken, start);
+        var search = new Search(problem, _options, _logger, progress, clock, cancellationToken, start?.Invoke(problem));
         var outcome = _options.Method == SolveMethod.Relaxation ? search.RunRelaxation() : search.RunExact();
         if (outcome.Infeasible)
         {

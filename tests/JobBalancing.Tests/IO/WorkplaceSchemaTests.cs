@@ -93,7 +93,10 @@ public sealed class WorkplaceSchemaTests
     [Fact]
     public void Schema_FullExampleAndEverySample_AreValid()
     {
-        var files = Directory.GetFiles("samples", "*.json", SearchOption.AllDirectories).Order().ToList();
+        // Every sample workplace: the JSON files that are not of another format (a region, say).
+        var files = Directory.GetFiles("samples", "*.json", SearchOption.AllDirectories).Order()
+            .Where(file => JsonNode.Parse(File.ReadAllText(file))?["format"]?.GetValue<string>() is null or WorkplaceJson.FormatName)
+            .ToList();
         Assert.NotEmpty(files);
         Assert.Equal([], SchemaErrors(JsonNode.Parse(Full), Schema, ""));
         foreach (var file in files)
