@@ -42,6 +42,16 @@ public sealed class BalancerOptions
     public bool TieBreaks { get; set; } = true;
 
     /// <summary>
+    /// A level of balance to reach rather than the best: when set, the balance stage stops at the first plan whose
+    /// objective is at most this (in rating points), and the tie-breaks then find the least training, reassignment and
+    /// fragmentation among all plans within this level — not only among those as balanced as the first. This is the
+    /// epsilon-constraint step of a balance-against-cost frontier. A level below the optimum is proven unreachable when
+    /// the search can show it, and the search then balances as well as it can.
+    /// <value>The default, <see langword="null"/>, minimises the objective.</value>
+    /// </summary>
+    public decimal? MaxObjective { get; set; }
+
+    /// <summary>
     /// Where the solver logs what it does.
     /// <value>The default value is <see cref="NullLoggerFactory.Instance"/>.</value>
     /// </summary>
@@ -65,6 +75,11 @@ public sealed class BalancerOptions
         if (!Enum.IsDefined(Method))
         {
             problems.Add($"Method: {Method} is not a solve method");
+        }
+
+        if (MaxObjective is < 0)
+        {
+            problems.Add($"MaxObjective: {MaxObjective} must not be negative");
         }
 
         if (LoggerFactory is null)

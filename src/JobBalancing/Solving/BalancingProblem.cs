@@ -198,6 +198,17 @@ internal sealed class BalancingProblem
         return new Fraction(Math.Max(0, objective - slack), ObjectiveDenominator).ToDecimal();
     }
 
+    /// <summary>
+    /// The largest integer objective whose value in rating points is at most <paramref name="points"/>: a cap that keeps
+    /// every plan it admits within that level (exactly so when <see cref="IsExact"/>).
+    /// </summary>
+    public long FromRatingPoints(decimal points)
+    {
+        var level = Fraction.Of(points);
+        var units = level.Numerator * ObjectiveDenominator / level.Denominator;
+        return units > long.MaxValue ? long.MaxValue : (long)units;
+    }
+
     /// <summary>The current assignment as a plan (hours per pair), with hours on pairs no longer allowed dropped.</summary>
     public int[] CurrentPlan() => [.. Pairs.Select(p => p.Current)];
 

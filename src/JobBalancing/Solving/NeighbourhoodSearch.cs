@@ -28,7 +28,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
                && (stall is null || DateTime.UtcNow - lastImprovement < stall))
         {
             var scope = ChooseScope(incumbent, stage);
-            var model = CpSatModel.Build(problem, stage, caps with { Balance = Math.Min(caps.Balance ?? long.MaxValue, values.Balance) }, scope, incumbent);
+            var model = CpSatModel.Build(problem, stage, caps with { Balance = caps.Balance ?? values.Balance }, scope, incumbent);
             model.Hint(incumbent);
             var remaining = deadline - DateTime.UtcNow;
             var limit = TimeSpan.FromSeconds(Math.Min(remaining.TotalSeconds, 0.5 + (0.05 * _size)));

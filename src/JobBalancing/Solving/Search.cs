@@ -27,6 +27,12 @@ internal sealed class Search(
     private string _boundSource = "trivial";
     private int[]? _incumbent;
 
+    /// <summary>With <see cref="BalancerOptions.MaxObjective"/>, the level of balance to reach, in the integer objective.</summary>
+    private long? _target = options.MaxObjective is { } level ? problem.FromRatingPoints(level) : null;
+
+    /// <summary>Whether the incumbent reaches the level asked for (never, when none was).</summary>
+    private bool Reached => _target is { } target && _incumbent is not null && StageValues.Of(problem, _incumbent).Balance <= target;
+
     private bool IsLarge => problem.Pairs.Length > WholeModelPairs;
 
     private bool IsSmall => problem.Pairs.Length <= SmallModelPairs;
@@ -53,18 +59,31 @@ internal sealed class Search(
             Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
         }
 
-        if (!IsLarge && _incumbent is not null)
+        if (_target is { } level && !Reached && !IsLarge && _incumbent is not null)
+        {
+            // A plan within the level, or the proof that none is: then the level is below the optimum, and the search
+            // balances as well as it can instead.
+            var capped = CpSatModel.Build(problem, Stage.Balance, new StageCaps(Balance: level), lowerBound: _bound);
+            capped.Hint(_incumbent);
+            if (Run(capped, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: true).IsInfeasible)
+            {
+                UseBound(level + 1, "CP-SAT");
+                _target = null;
+            }
+        }
+
+        if (!IsLarge && _incumbent is not null && !Reached)
         {
             var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
             whole.Hint(_incumbent);
             proven = Run(whole, Stage.Balance, IsSmall ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: false).IsOptimal;
         }
 
-        if (_incumbent is not null && !proven)
+        if (_incumbent is not null && !proven && !Reached)
         {
             // Neighbourhoods and swaps take turns: each leaves the other new moves to make.
             var neighbourhoods = Neighbourhoods();
-            while (!proven && DateTime.UtcNow < balanceDeadline && !cancellationToken.IsCancellationRequested)
+            while (!proven && !Reached && DateTime.UtcNow < balanceDeadline && !cancellationToken.IsCancellationRequested)
             {
                 _incumbent = neighbourhoods.Improve(_incumbent, Stage.Balance, StageCaps.None, Earlier(balanceDeadline, TimeSpan.FromSeconds(5)), cancellationToken);
                 Swap(Earlier(balanceDeadline, TimeSpan.FromSeconds(2)));
@@ -136,14 +155,21 @@ internal sealed class Search(
     /// <summary>Runs the swap search from the incumbent until it stalls or the deadline, keeping each plan that balances better.</summary>
     private void Swap(DateTime deadline)
     {
+        // A level asked for ends the swaps as soon as it is reached.
+        using var reached = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
         // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more would only take its time.
         new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 20_000, rounds: IsSmall ? 20 : 500, plan =>
         {
             if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
             {
                 Keep(plan, "swaps");
+                if (Reached)
+                {
+                    reached.Cancel();
+                }
             }
-        }, cancellationToken);
+        }, reached.Token);
     }
 
     /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>
@@ -163,8 +189,9 @@ internal sealed class Search(
             // A tie-break that has found nothing better for a while rarely will: stop it rather than spend the whole
             // time limit on a cost the council may not weigh much.
             var stall = TimeSpan.FromSeconds(Math.Max(1, (stageDeadline - DateTime.UtcNow).TotalSeconds / 5));
+            // With a level asked for, the tie-breaks may use all of it; otherwise they keep the balance reached.
             var caps = new StageCaps(
-                Balance: values.Balance,
+                Balance: Reached ? _target : values.Balance,
                 Training: stage > Stage.Training ? values.Training : null,
                 Reassignment: stage > Stage.Reassignment ? values.Reassignment : null);
             var proven = false;

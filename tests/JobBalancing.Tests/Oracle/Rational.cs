@@ -79,6 +79,9 @@ internal readonly record struct Rational : IComparable<Rational>
 
     public int CompareTo(Rational other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
+    /// <summary>The nearest decimal, near enough for choosing a level between two objectives.</summary>
+    public decimal ToDecimal() => (decimal)Numerator / (decimal)Denominator;
+
     /// <summary>Whether the decimal <paramref name="reported"/> is this value up to decimal rounding (1e-20).</summary>
     public bool IsCloseTo(decimal reported) => Abs(Of(reported) - this) <= Of(1, BigInteger.Pow(10, 20));
 

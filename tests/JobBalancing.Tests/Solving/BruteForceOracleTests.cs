@@ -81,6 +81,43 @@ public sealed class BruteForceOracleTests
             oracle.Best is null ? "no plan exists" : "plans exist");
     }
 
+    /// <summary>
+    /// A level of balance asked for (<see cref="BalancerOptions.MaxObjective"/>), halfway between the optimum and the
+    /// worst plan: the balancer's plan is within it and is the cheapest of all plans within it — least training, then
+    /// reassignment, then fragments — which the oracle finds among every plan of the workplace.
+    /// </summary>
+    [Property(MaxTest = 150, Replay = "(3011,50123)")]
+    public Property Balance_TinyWorkplace_WithALevelOfBalance_IsTheCheapestPlanWithinIt(GeneratedWorkplace generated)
+    {
+        var workplace = generated.Value;
+        var plans = BruteForce.AllPlans(workplace).Select(plan => Contract.Score(workplace, plan)).ToList();
+        if (plans.Count == 0)
+        {
+            return Prop.Collect(() => { }, "no plan exists");
+        }
+
+        var best = plans.Min(p => p.Objective)!;
+        var worst = plans.Max(p => p.Objective)!;
+        var level = Math.Round(((best + worst) / 2).ToDecimal(), 6, MidpointRounding.ToPositiveInfinity);
+        var cheapest = plans.Where(p => p.Objective <= level)
+            .OrderBy(p => p.TrainingHours).ThenBy(p => p.ReassignedHours).ThenBy(p => p.Fragments).First();
+        var options = Solve.Options(TimeLimitSeconds);
+        options.MaxObjective = level;
+        var result = new Balancer(options).Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+        return Prop.Collect(
+            () =>
+            {
+                var why = Solve.Describe(workplace, result) + Environment.NewLine + $"level {level}; cheapest within it {cheapest.TrainingHours} h training, {cheapest.ReassignedHours} h reassigned, {cheapest.Fragments} fragments";
+                Assert.True(result.Plan is not null, "no plan" + why);
+                Assert.True(BalancerProperties.ExactObjective(workplace, result.Plan) <= level, "the plan is not within the level" + why);
+                var costs = result.Plan.Costs;
+                Assert.True(
+                    (costs.TrainingHours, costs.ReassignedHours, costs.Fragments) == (cheapest.TrainingHours, cheapest.ReassignedHours, cheapest.Fragments),
+                    $"costs {costs.TrainingHours} h training, {costs.ReassignedHours} h reassigned, {costs.Fragments} fragments" + why);
+            },
+            best == worst ? "one level" : "a range of levels");
+    }
+
     private static void AssertOracleIsSelfConsistent(Domain.Workplace workplace, BruteForceResult oracle)
     {
         var broken = Contract.BrokenRules(workplace, oracle.BestPlan!);
