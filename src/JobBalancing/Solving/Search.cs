@@ -40,18 +40,29 @@ internal sealed class Search(
     public SearchOutcome RunExact()
     {
         TryCurrentPlan();
-        UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
         var tieBreaks = options.TieBreaks ? new[] { Stage.Training, Stage.Reassignment, Stage.Fragments } : [];
         var balanceDeadline = tieBreaks.Length == 0 ? _deadline : DateTime.UtcNow + ((_deadline - DateTime.UtcNow) * 0.7);
-
-        UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
         if (_incumbent is null && FindAnyPlan(balanceDeadline))
         {
             return new SearchOutcome(null, 0, _boundSource, false, Infeasible: true);
         }
 
+        // A first descent before the bounds: a good plan within moments, whatever the size.
+        if (_incumbent is not null && !Reached)
+        {
+            Swap(Earlier(balanceDeadline, Min(TimeSpan.FromSeconds(3), (balanceDeadline - DateTime.UtcNow) / 10)));
+        }
+
+        UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
+
+        // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
+        if (!IsSmall)
+        {
+            UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
+        }
+
         var proven = false;
-        if (_incumbent is not null)
+        if (_incumbent is not null && !Reached)
         {
             // The local search gets a share of the balance budget that grows with the size: where CP-SAT can prove,
             // it needs the time; where it cannot, the local search is the better use of it.

@@ -172,7 +172,7 @@ internal sealed class SwapSearch
                 break;
             }
 
-            if (TryMove(max))
+            if (TryMove(max) || (failures + 1 == patience && TryBestMoveOfFurthest(max)))
             {
                 failures = 0;
                 FindFurthest(max);
@@ -182,6 +182,71 @@ internal sealed class SwapSearch
                 failures++;
             }
         }
+    }
+
+    /// <summary>
+    /// When random draws stall: every move of the row furthest from the average — each task it holds, each worker who
+    /// may take it, each task of theirs in return — and the best that improves, applied. On a large workplace the few
+    /// moves that help the worst job are too rare for random draws to find.
+    /// </summary>
+    private bool TryBestMoveOfFurthest(double[] max)
+    {
+        var k = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
+        var row = _furthest[k][0];
+        if (row < 0)
+        {
+            return false;
+        }
+
+        var a = _problem.Rows[row].Worker;
+        Span<int> deltas = stackalloc int[8];
+        Move? best = null;
+        var (bestDelta, bestGain) = (0, 1e-12);
+        foreach (var pAt in _problem.PairsOfRow[row])
+        {
+            if (_plan[pAt] == 0)
+            {
+                continue;
+            }
+
+            var t = _problem.Pairs[pAt].Task;
+            foreach (var b in _workersOfTask[t])
+            {
+                if (b == a)
+                {
+                    continue;
+                }
+
+                foreach (var pBu in _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[t]])
+                {
+                    var u = _problem.Pairs[pBu].Task;
+                    if (_plan[pBu] == 0 || u == t || _pairOf[a, u] is var pAu && pAu < 0
+                        || (_problem.Spec.Mixing is { WholeWorkers: true } && _problem.TaskSite[t] != _problem.TaskSite[u]))
+                    {
+                        continue;
+                    }
+
+                    var pBt = _pairOf[b, t];
+                    var move = new Move(a, b, t, u, pAt, pBu, pBt, pAu, row, _problem.RowOfPair[pBt]);
+                    foreach (var delta in Candidates(move, deltas))
+                    {
+                        var gain = Gain(move, delta, max);
+                        if (gain > bestGain)
+                        {
+                            (best, bestDelta, bestGain) = (move, delta, gain);
+                        }
+                    }
+                }
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return false;
+        }
+
+        Apply(chosen, bestDelta);
+        return true;
     }
 
     private bool TryMove(double[] max)
