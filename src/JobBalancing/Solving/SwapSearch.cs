@@ -117,15 +117,28 @@ internal sealed class SwapSearch
     {
         var best = (int[])_plan.Clone();
         var bestObjective = double.PositiveInfinity;
-        for (var fruitless = 0; fruitless <= rounds && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested;)
+
+        // The state, when it is the best yet, becomes the best and is reported: after each descent, and every half
+        // second within a long one, so that a large workplace's first plans show while the descent goes on.
+        void OfferState()
         {
-            Descend(deadline, patience, cancellationToken);
             var objective = (_weight[0] * MaxAbs(_deviation[0])) + (_weight[1] * MaxAbs(_deviation[1]));
             if (objective < bestObjective - 1e-12)
             {
-                (bestObjective, fruitless) = (objective, 0);
+                bestObjective = objective;
                 Array.Copy(_plan, best, best.Length);
                 onBest((int[])best.Clone());
+            }
+        }
+
+        for (var fruitless = 0; fruitless <= rounds && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested;)
+        {
+            var before = bestObjective;
+            Descend(deadline, patience, OfferState, cancellationToken);
+            OfferState();
+            if (bestObjective < before)
+            {
+                fruitless = 0;
             }
             else
             {
@@ -160,16 +173,27 @@ internal sealed class SwapSearch
     }
 
     /// <summary>Tries improving moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
-    private void Descend(DateTime deadline, int patience, CancellationToken cancellationToken)
+    private void Descend(DateTime deadline, int patience, Action offerState, CancellationToken cancellationToken)
     {
         var max = new double[2];
         FindFurthest(max);
         var failures = 0;
+        var nextOffer = DateTime.UtcNow.AddSeconds(0.5);
         for (var tries = 0L; failures < patience; tries++)
         {
-            if ((tries & 1023) == 0 && (DateTime.UtcNow >= deadline || cancellationToken.IsCancellationRequested))
+            if ((tries & 1023) == 0)
             {
-                break;
+                var now = DateTime.UtcNow;
+                if (now >= deadline || cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                if (now >= nextOffer)
+                {
+                    offerState();
+                    nextOffer = now.AddSeconds(0.5);
+                }
             }
 
             if (TryMove(max) || (failures + 1 == patience && TryBestMoveOfFurthest(max)))
