@@ -99,7 +99,7 @@ public sealed class RatingCsvTests
     [Theory]
     [InlineData("", "line 1: the file is empty; it needs a header, \"rater,task,empowerment,desirability\" or \"rater,taskA,taskB,dimension,judgement\"")]
     [InlineData("rater,task,score\nana,design,3", "line 1: the header must be \"rater,task,empowerment,desirability\" (scores) or \"rater,taskA,taskB,dimension,judgement\" (pairwise comparisons), got \"rater,task,score\"")]
-    [InlineData("rater,task,empowerment,desirability\nana,\"design,3,4", "line 2: a quoted field is not closed: a \" is missing")]
+    [InlineData("rater,task,empowerment,desirability\nana,\"design,3,4", "line 2: a quoted field is never closed: a \" is missing")]
     public void Read_NoUsableHeaderOrOpenQuote_SaysWhat(string csv, string expected)
     {
         var e = Assert.Throws<InvalidRatingsException>(() => RatingCsv.Read(csv, Office));

@@ -161,7 +161,7 @@ internal sealed class CsvTable
     private static string Shortened(string text) => text.Length <= 40 ? text : text[..37] + "...";
 
     /// <summary>The separator of the header line: the most frequent of <c>,</c>, <c>;</c> and tab outside quotes.</summary>
-    private static char DetectSeparator(string text)
+    internal static char DetectSeparator(string text)
     {
         var counts = new Dictionary<char, int> { [','] = 0, [';'] = 0, ['\t'] = 0 };
         var quoted = false;
@@ -185,7 +185,11 @@ internal sealed class CsvTable
     }
 
     /// <summary>RFC 4180 records, each with the line it starts on; quoted fields may hold separators, <c>""</c> and line breaks.</summary>
-    private static List<(int Line, string[] Cells)> Split(string file, string text, char separator, List<ValidationProblem> problems)
+    /// <param name="file">The file's name for the problems' paths; empty for text that is not a file's.</param>
+    /// <param name="text">The text, without a byte-order mark.</param>
+    /// <param name="separator">The separator between fields.</param>
+    /// <param name="problems">Receives a quoted field that is never closed.</param>
+    internal static List<(int Line, string[] Cells)> Split(string file, string text, char separator, List<ValidationProblem> problems)
     {
         var records = new List<(int, string[])>();
         var cells = new List<string>();
@@ -259,7 +263,7 @@ internal sealed class CsvTable
         if (quoted)
         {
             // The rest of the file is one field: its record would only add problems that echo this one.
-            problems.Add(new ValidationProblem($"{file} line {quoteLine}", "a quoted field is never closed: a \" is missing"));
+            problems.Add(new ValidationProblem(file.Length == 0 ? $"line {quoteLine}" : $"{file} line {quoteLine}", "a quoted field is never closed: a \" is missing"));
         }
         else if (field.Length > 0 || cells.Count > 0)
         {
