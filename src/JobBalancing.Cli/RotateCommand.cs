@@ -7,7 +7,7 @@ using JobBalancing.Solving;
 namespace JobBalancing.Cli;
 
 /// <summary>
-/// <c>jobbalancing rotate WORKPLACE.json --periods N [--balance dynamic|static] [--compare] [--time-limit S] [--out plan.json]</c>:
+/// <c>jobbalancing rotate WORKPLACE.json --periods N [--balance dynamic|static] [--compare] [--window N] [--time-limit S] [--out plan.json]</c>:
 /// a plan per period under the workplace's rotation rules, printed as a schedule of each worker's tasks by period.
 /// </summary>
 internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -39,6 +39,13 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
         Description = "Plan both ways, static and then dynamic (starting from the static plan), and compare them side by side.",
     };
 
+    private readonly Option<int?> _window = new("--window")
+    {
+        Description = "Plan by rolling windows of this many periods (each keeps its first half); nothing is then proven about the whole horizon.",
+        HelpName = "n",
+        CustomParser = result => SearchOptions.Parse<int>(result, "--window", 0, window => window >= 1, "must be a whole number of periods, at least 1"),
+    };
+
     private readonly SearchOptions _search = new();
 
     private readonly Option<string?> _out = OutputFile.Option($"Write the rotation JSON ({RotationJson.FormatName}) to this file.", "plan.json", "plan");
@@ -47,7 +54,7 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
     {
         var command = new Command("rotate", "Plan a workplace over several periods: a job for every worker in every period, balanced over the horizon or in every period. Exit codes as for solve.")
         {
-            _workplace, _periods, _balance, _compare, _search.TimeLimit, _search.Threads, _search.Seed, _out,
+            _workplace, _periods, _balance, _compare, _window, _search.TimeLimit, _search.Threads, _search.Seed, _out,
         };
         command.SetAction(Run);
         return command;
@@ -62,7 +69,9 @@ internal sealed class RotateCommand(TextWriter stdout, TextWriter stderr, Cancel
         try
         {
             workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
-            var balancer = new Balancer(_search.From(parseResult));
+            var options = _search.From(parseResult);
+            options.RotationWindow = parseResult.GetValue(_window);
+            var balancer = new Balancer(options);
             if (parseResult.GetValue(_compare))
             {
                 (staticResult, result) = balancer.CompareRotations(workplace, periods, cancellationToken);

@@ -135,13 +135,12 @@ public sealed class Balancer
             throw new InvalidWorkplaceException(problems);
         }
 
-        var spec = new BalancingSpec
+        if (_options.RotationWindow is { } window && window < periods)
         {
-            Sites = [snapshots],
-            Measure = balance == HorizonBalance.Dynamic ? BalanceMeasure.OverHorizon : BalanceMeasure.EveryPeriod,
-            Rotation = workplace.Rotation,
-            Weights = workplace.Weights,
-        };
+            return (RotateByWindows(workplace, snapshots, window, balance, progress, cancellationToken), null);
+        }
+
+        var spec = HorizonSpec(workplace, snapshots, balance);
         var solved = Solve(spec, workplace.Id, progress, cancellationToken, start is null ? null : _ => start);
         var result = new RotationResult
         {
@@ -164,6 +163,70 @@ public sealed class Balancer
         Log.SolveFinished(_logger, workplace.Id, status.ToString(), objective, Math.Min(solved.Bound, objective), solved.SolveTime.TotalSeconds);
         return (evaluated with { Status = status, Bound = status == SolveStatus.Optimal ? objective : Math.Min(solved.Bound, objective) }, hours);
     }
+
+    /// <summary>
+    /// A long horizon by rolling windows (<see cref="BalancerOptions.RotationWindow"/>): each window plans
+    /// <paramref name="window"/> periods with the periods already kept held fixed, and keeps its first half.
+    /// </summary>
+    private RotationResult RotateByWindows(
+        Workplace workplace, IReadOnlyList<Workplace> snapshots, int window, HorizonBalance balance, IProgress<SolveProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var step = Math.Max(1, window / 2);
+        var windows = 1 + ((snapshots.Count - window + step - 1) / step);
+        var kept = new List<IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>>>();
+        for (var done = 0; kept.Count < snapshots.Count; done++)
+        {
+            var end = Math.Min(snapshots.Count, kept.Count + window);
+            var planned = snapshots.Take(end).Select((snapshot, period) => period < kept.Count ? Holding(snapshot, kept[period]) : snapshot).ToArray();
+            var share = (_options.TimeLimit - clock.Elapsed) / (windows - done);
+            var solved = new Balancer(_options.WithTimeLimit(share > TimeSpan.FromSeconds(1) ? share : TimeSpan.FromSeconds(1)))
+                .Solve(HorizonSpec(workplace, planned, balance), workplace.Id, progress, cancellationToken);
+            if (solved.Plan is not { } hours)
+            {
+                var reason = solved.Explanation ?? (solved.Status == SolveStatus.Infeasible ? ConflictFinder.NoPlanAtAll : "no plan was found in time");
+                return new RotationResult
+                {
+                    Status = solved.Status,
+                    Balance = balance,
+                    Explanation = $"periods {kept.Count + 1}–{end}, with the periods before them as planned: {reason}",
+                    SolveTime = clock.Elapsed,
+                };
+            }
+
+            var keep = end == snapshots.Count ? end : kept.Count + step;
+            for (var period = kept.Count; period < keep; period++)
+            {
+                kept.Add(solved.Problem.ToHours(hours, 0, period));
+            }
+        }
+
+        var plans = snapshots.Select((snapshot, period) => PlanEvaluator.Evaluate(snapshot, kept[period])).ToArray();
+        var result = new RotationResult { Status = SolveStatus.Feasible, Balance = balance, BoundSource = "none (rolling windows)", SolveTime = clock.Elapsed };
+        var evaluated = HorizonEvaluator.Evaluate(result, snapshots, plans, workplace.Weights);
+        return evaluated with { Status = evaluated.Objective == 0 ? SolveStatus.Optimal : SolveStatus.Feasible };
+    }
+
+    /// <summary>The workplace in a period whose plan is kept: every worker's hours fixed as <paramref name="hours"/> has them.</summary>
+    private static Workplace Holding(Workplace snapshot, IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> hours) =>
+        snapshot with
+        {
+            Workers = [.. snapshot.Workers.Select(worker => worker with
+            {
+                Fixed = hours.TryGetValue(worker.Id, out var tasks)
+                    ? tasks.Where(t => t.Value > 0).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal)
+                    : ImmutableList.EmptyHours,
+            })],
+        };
+
+    private static BalancingSpec HorizonSpec(Workplace workplace, IReadOnlyList<Workplace> snapshots, HorizonBalance balance) => new()
+    {
+        Sites = [snapshots],
+        Measure = balance == HorizonBalance.Dynamic ? BalanceMeasure.OverHorizon : BalanceMeasure.EveryPeriod,
+        Rotation = workplace.Rotation,
+        Weights = workplace.Weights,
+    };
 
     /// <summary>
     /// Solves any balancing problem — a workplace, a region, a horizon — compiled from <paramref name="spec"/>, whose

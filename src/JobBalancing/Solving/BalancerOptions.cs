@@ -52,6 +52,15 @@ public sealed class BalancerOptions
     public decimal? MaxObjective { get; set; }
 
     /// <summary>
+    /// For horizons longer than this many periods, <see cref="Balancer.Rotate"/> plans by rolling windows: this many
+    /// periods at a time, keeping the first half of each window and planning on from there, with every period already
+    /// kept held fixed and balance measured over all periods so far. Each window gets an equal share of the time limit.
+    /// Nothing is then proven about the whole horizon: the result's bound is 0.
+    /// <value>The default, <see langword="null"/>, plans the whole horizon at once.</value>
+    /// </summary>
+    public int? RotationWindow { get; set; }
+
+    /// <summary>
     /// Where the solver logs what it does.
     /// <value>The default value is <see cref="NullLoggerFactory.Instance"/>.</value>
     /// </summary>
@@ -77,6 +86,11 @@ public sealed class BalancerOptions
             problems.Add($"Method: {Method} is not a solve method");
         }
 
+        if (RotationWindow is < 1)
+        {
+            problems.Add($"RotationWindow: {RotationWindow} must be at least 1");
+        }
+
         if (MaxObjective is < 0)
         {
             problems.Add($"MaxObjective: {MaxObjective} must not be negative");
@@ -89,6 +103,19 @@ public sealed class BalancerOptions
 
         return problems;
     }
+
+    /// <summary>A copy of these options with another time limit.</summary>
+    internal BalancerOptions WithTimeLimit(TimeSpan timeLimit) => new()
+    {
+        TimeLimit = timeLimit,
+        Threads = Threads,
+        Seed = Seed,
+        Method = Method,
+        TieBreaks = TieBreaks,
+        MaxObjective = MaxObjective,
+        RotationWindow = RotationWindow,
+        LoggerFactory = LoggerFactory,
+    };
 
     /// <summary>The number of threads to give CP-SAT.</summary>
     internal int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;

@@ -130,6 +130,32 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void Rolling_windows_plan_every_period_under_the_rules_across_windows_and_prove_nothing()
+    {
+        var workplace = Committee() with
+        {
+            Rotation = new RotationRules
+            {
+                ServiceLimits = [new ServiceLimit { Tasks = ["planning"], MaxConsecutivePeriods = 1 }],
+                MinStayPeriods = 2,
+            },
+        };
+        var options = Solve.Options(seconds: 6);
+        options.RotationWindow = 2;
+        var result = new Balancer(options).Rotate(workplace, periods: 5, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, result.Periods.Count);
+        Assert.All(result.Periods, plan => Assert.Empty(plan.Violations));
+        Assert.Equal(0m, result.Bound);
+        Assert.Equal("none (rolling windows)", result.BoundSource);
+        foreach (var worker in workplace.Workers.Select(w => w.Id))
+        {
+            var holds = result.Periods.Select(plan => Holds(plan.Jobs.Single(j => j.Worker == worker), "planning")).ToArray();
+            Assert.DoesNotContain(Enumerable.Range(1, holds.Length - 1), p => holds[p - 1] && holds[p]);
+        }
+    }
+
+    [Fact]
     public void A_period_whose_hours_do_not_add_up_is_invalid_input()
     {
         var workplace = Committee() with
