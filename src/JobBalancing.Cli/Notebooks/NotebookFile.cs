@@ -157,7 +157,7 @@ internal sealed class NotebookFile
         },
         CellOutputKind.Png => new JsonObject
         {
-            ["data"] = new JsonObject { ["image/png"] = output.Content, ["text/plain"] = Lines("<image>") },
+            ["data"] = new JsonObject { ["image/png"] = output.Content },
             ["metadata"] = new JsonObject(),
             ["output_type"] = "display_data",
         },

@@ -146,7 +146,9 @@ internal static partial class NotebookProgram
             internal static void Fail(System.Exception exception)
             {
                 FlushText();
-                var frames = (exception.StackTrace ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Contains(" in cell ", System.StringComparison.Ordinal));
+                // The stack names the cell by the #line directive, as a file beside the app: "in /tmp/…/cell 3:line 2".
+                var frames = System.Text.RegularExpressions.Regex.Matches(exception.StackTrace ?? "", @"[/\\](cell \d+):line (\d+)")
+                    .Select(match => $"at {match.Groups[1].Value}, line {match.Groups[2].Value}");
                 var error = $"{exception.GetType().Name}: {exception.Message}";
                 Emit("error", System.Text.Encoding.UTF8.GetBytes(string.Join("\n", new[] { error }.Concat(frames))));
             }
