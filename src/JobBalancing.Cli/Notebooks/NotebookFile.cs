@@ -23,14 +23,15 @@ internal sealed class NotebookFile
     private readonly JsonObject _root;
     private readonly List<JsonObject> _codeCells;
 
-    private NotebookFile(JsonObject root, List<JsonObject> codeCells)
+    private NotebookFile(JsonObject root, List<JsonObject> codeCells, IReadOnlyList<string> sources)
     {
         _root = root;
         _codeCells = codeCells;
+        CodeCells = sources;
     }
 
     /// <summary>The source of each code cell, in order.</summary>
-    public IReadOnlyList<string> CodeCells => [.. _codeCells.Select(cell => JoinText(cell["source"]))];
+    public IReadOnlyList<string> CodeCells { get; }
 
     /// <summary>The position (1-based, counting every cell) of the code cell <paramref name="codeCell"/> (1-based).</summary>
     public int Position(int codeCell) => ((JsonArray)_root["cells"]!).IndexOf(_codeCells[codeCell - 1]) + 1;
@@ -53,6 +54,19 @@ internal sealed class NotebookFile
             throw new NotebookFormatException("the file is not a notebook: its JSON is not an object");
         }
 
+        try
+        {
+            return Parse(root);
+        }
+        catch (InvalidOperationException e)
+        {
+            // JsonNode.GetValue on a value of another type: a number where a string belongs, say.
+            throw new NotebookFormatException($"a field has the wrong type: {e.Message}");
+        }
+    }
+
+    private static NotebookFile Parse(JsonObject root)
+    {
         if (root["nbformat"] is not JsonValue format || !format.TryGetValue(out int major) || major != 4)
         {
             throw new NotebookFormatException($"nbformat: {root["nbformat"]?.ToJsonString() ?? "missing"}; only nbformat 4 notebooks can be run");
@@ -71,6 +85,7 @@ internal sealed class NotebookFile
         }
 
         var codeCells = new List<JsonObject>();
+        var sources = new List<string>();
         for (var i = 0; i < cells.Count; i++)
         {
             if (cells[i] is not JsonObject cell || cell["cell_type"]?.GetValue<string>() is not { } type)
@@ -86,10 +101,11 @@ internal sealed class NotebookFile
                 }
 
                 codeCells.Add(cell);
+                sources.Add(JoinText(cell["source"]));
             }
         }
 
-        return new NotebookFile(root, codeCells);
+        return new NotebookFile(root, codeCells, sources);
     }
 
     /// <summary>Replaces the outputs of every code cell and numbers the cells 1, 2, … in order.</summary>

@@ -101,6 +101,7 @@ public sealed class NotebookCommandTests
     [InlineData("""{ "nbformat": 3, "cells": [] }""", "nbformat: 3; only nbformat 4 notebooks can be run")]
     [InlineData("""{ "nbformat": 4, "metadata": { "language_info": { "name": "python" } }, "cells": [] }""", "metadata.language_info.name: \"python\"; only C# notebooks can be run")]
     [InlineData("""{ "nbformat": 4, "cells": [ { "source": "x" } ] }""", "cells[0]: not a cell")]
+    [InlineData("""{ "nbformat": 4, "cells": [ { "cell_type": "code", "source": [ 1 ] } ] }""", "a field has the wrong type")]
     public void Run_NotACSharpNotebook_ExitsTwoAndSaysWhy(string json, string message)
     {
         var folder = Directory.CreateTempSubdirectory("jobbalancing-notebook-").FullName;
