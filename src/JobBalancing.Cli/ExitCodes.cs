@@ -14,6 +14,9 @@ internal static class ExitCodes
     /// <summary>The workplace is infeasible, or no plan was found in time.</summary>
     public const int NoPlan = 1;
 
+    /// <summary>A notebook's cell failed (<c>notebook run</c>): the notebook is left as it was.</summary>
+    public const int CellFailed = 1;
+
     /// <summary>The input is invalid: a missing or unreadable file, malformed JSON, an invalid workplace or option.</summary>
     public const int InvalidInput = 2;
 
