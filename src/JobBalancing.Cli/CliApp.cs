@@ -30,6 +30,7 @@ internal static class CliApp
                 new ExportCommand(stdout, stderr).Build(),
                 new ReportCommand(stdout, stderr).Build(),
                 new CompareCommand(stdout, stderr, cancellationToken).Build(),
+                new FrontierCommand(stdout, stderr, cancellationToken).Build(),
             };
             var parseResult = root.Parse(args);
 

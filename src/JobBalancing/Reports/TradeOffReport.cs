@@ -31,7 +31,7 @@ public static class TradeOffReport
     /// <returns><c>cost (h)</c>, <c>max tasks per worker (K)</c> or <c>horizon (periods)</c>.</returns>
     public static string ValueName(FrontierAxis axis) => axis switch
     {
-        FrontierAxis.Cost => "cost (h)",
+        FrontierAxis.Cost => "cost: training + reassigned hours (h)",
         FrontierAxis.Fragmentation => "max tasks per worker (K)",
         FrontierAxis.Horizon => "horizon (periods)",
         _ => throw new ArgumentOutOfRangeException(nameof(axis), axis, "not a frontier axis"),
@@ -72,7 +72,7 @@ public static class TradeOffReport
         foreach (var p in frontier.Points)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"| {PlanReport.S(p.Value)} | {PlanReport.S(p.Objective)} | {PlanReport.S(p.Bound)} | {p.Status} | {(p.Level is { } level ? PlanReport.S(level) : "best")} | {PlanReport.S(p.TrainingHours)} | {PlanReport.S(p.ReassignedHours)} | {p.Fragments} |\n");
+                $"| {PlanReport.S(p.Value)} | {PlanReport.S(p.Objective)} | {PlanReport.S(p.Bound)} | {p.Status} | {(p.Level is { } level ? PlanReport.S(level) : frontier.Axis == FrontierAxis.Cost ? "best" : "—")} | {PlanReport.S(p.TrainingHours)} | {PlanReport.S(p.ReassignedHours)} | {p.Fragments} |\n");
         }
 
         if (frontier.Gaps.Count > 0)
