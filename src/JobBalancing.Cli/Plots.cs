@@ -1,3 +1,4 @@
+using System.Globalization;
 using JobBalancing.Analysis;
 using JobBalancing.Domain;
 using JobBalancing.Reports;
@@ -135,13 +136,17 @@ internal static class Plots
         var plot = new Plot();
         var heatmap = plot.Add.Heatmap(scores);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.FlipVertically = false;
         var periods = scores.GetLength(1);
-        heatmap.Extent = new CoordinateRect(0.5, periods + 0.5, workers.Count - 0.5, -0.5);
+
+        // A cell per worker and period, centred on the period's number and the worker's row; row 0 is drawn at the top.
+        heatmap.Rectangle = new CoordinateRect(0.5, periods + 0.5, -0.5, workers.Count - 0.5);
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = $"job {scoreName} (rating points)";
-        plot.Axes.Left.SetTicks(workers.Select((_, w) => (double)w).ToArray(), workers.ToArray());
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(1, periods).Select(p => (double)p).ToArray(), Enumerable.Range(1, periods).Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Left.SetTicks(workers.Select((_, w) => (double)(workers.Count - 1 - w)).ToArray(), workers.ToArray());
+        plot.Axes.Bottom.SetTicks(
+            Enumerable.Range(1, periods).Select(p => (double)p).ToArray(),
+            Enumerable.Range(1, periods).Select(p => p.ToString(CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.SetLimits(0.5, periods + 0.5, -0.5, workers.Count - 0.5);
         plot.Title(title);
         plot.XLabel("period");
         plot.YLabel("worker");
