@@ -142,6 +142,10 @@ internal static class Plots
         heatmap.Rectangle = new CoordinateRect(0.5, periods + 0.5, -0.5, workers.Count - 0.5);
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = $"job {scoreName} (rating points)";
+
+        // The label's default place touches the tick labels' widest numbers; a little smaller and further out it fits.
+        bar.LabelStyle.FontSize = 14;
+        bar.LabelStyle.OffsetX = 3;
         plot.Axes.Left.SetTicks(workers.Select((_, w) => (double)(workers.Count - 1 - w)).ToArray(), workers.ToArray());
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(1, periods).Select(p => (double)p).ToArray(),

@@ -194,8 +194,10 @@ public static class Frontier
     /// Balance against cost. First the best balance (a plain solve, whose tie-breaks already make it the cheapest of the
     /// best balanced); then, for <see cref="FrontierOptions.Points"/> − 1 levels evenly spaced from that objective up to
     /// the current assignment's (or, when there is none that keeps the rules, the worst objective the rating scale
-    /// allows), each rounded up to 4 decimals, the cheapest plan within each level (<see cref="BalancerOptions.MaxObjective"/>). The solver orders cost
-    /// lexicographically (training, then reassignment); the frontier keeps the points non-dominated in the weighted cost.
+    /// allows), each rounded up to 4 decimals, the cheapest plan within each level (<see cref="BalancerOptions.MaxObjective"/>).
+    /// At the current assignment's level that is the current assignment itself, the one plan that costs nothing, taken
+    /// without a solve. The solver orders cost lexicographically (training, then reassignment); the frontier keeps the
+    /// points non-dominated in the weighted cost.
     /// </summary>
     /// <param name="workplace">The workplace, validated first.</param>
     /// <param name="options">How to trace it; the defaults when <see langword="null"/>.</param>
@@ -215,9 +217,18 @@ public static class Frontier
             return tracer.Result();
         }
 
-        var top = WorstLevel(workplace);
+        var current = ValidCurrentPlan(workplace);
+        var top = current?.Objective ?? WorstObjective(workplace);
         foreach (var level in Levels(best.Objective, top, options.Points).Skip(1))
         {
+            if (current is not null && level >= current.Objective)
+            {
+                // No training and no hour of new work means every worker keeps exactly their current hours: the current
+                // jobs are the one plan that costs nothing, so they are the cheapest within their balance without a solve.
+                tracer.Solve("current jobs", () => new FrontierOutcome(FromPlan(current, best.Bound, SolveStatus.Feasible, level, TimeSpan.Zero, options, null), null));
+                continue;
+            }
+
             var balancer = new Balancer(WithMaxObjective(options.Balancer, level));
             tracer.Solve(null, $"level {Numbers.Format(level)}", () => balancer.Balance(workplace, cancellationToken: cancellationToken), options, level);
         }
@@ -318,20 +329,13 @@ public static class Frontier
             .ToArray();
     }
 
-    /// <summary>
-    /// The highest level of a cost frontier: the current assignment's objective when every worker has one and it keeps
-    /// every rule (its cost is 0, so the cheapest plan within it costs nothing), else the worst the rating scale allows.
-    /// </summary>
-    internal static decimal WorstLevel(Workplace workplace)
-    {
-        if (workplace.Workers.All(w => w.Current.Count > 0) && PlanEvaluator.EvaluateCurrent(workplace) is { Violations.Count: 0 } current)
-        {
-            return current.Objective;
-        }
+    /// <summary>The current assignment when every worker has one and it keeps every rule; else <see langword="null"/>.</summary>
+    internal static Plan? ValidCurrentPlan(Workplace workplace) =>
+        workplace.Workers.All(w => w.Current.Count > 0) && PlanEvaluator.EvaluateCurrent(workplace) is { Violations.Count: 0 } current ? current : null;
 
-        var range = workplace.RatingScale.Max - workplace.RatingScale.Min;
-        return (workplace.Weights.Empowerment + workplace.Weights.Desirability) * range;
-    }
+    /// <summary>The worst objective the rating scale allows: every job at one end of the scale, the average at the other.</summary>
+    private static decimal WorstObjective(Workplace workplace) =>
+        (workplace.Weights.Empowerment + workplace.Weights.Desirability) * (workplace.RatingScale.Max - workplace.RatingScale.Min);
 
     private static FrontierOptions Checked(Workplace workplace, FrontierOptions? options)
     {
@@ -363,21 +367,26 @@ public static class Frontier
     private static FrontierOutcome Point(BalancingResult result, decimal? value, FrontierOptions options, decimal? level) =>
         result.Plan is not { } plan
             ? new FrontierOutcome(null, new FrontierGap(value ?? level ?? 0, result.Status, result.Explanation))
-            : new FrontierOutcome(
-                new FrontierPoint
-                {
-                    Value = value ?? Cost(plan.Costs.TrainingHours, plan.Costs.ReassignedHours, options.TrainingHourWeight),
-                    Objective = plan.Objective,
-                    Bound = result.Bound,
-                    Status = result.Status,
-                    Level = level,
-                    TrainingHours = plan.Costs.TrainingHours,
-                    ReassignedHours = plan.Costs.ReassignedHours,
-                    Fragments = plan.Costs.Fragments,
-                    Cost = Cost(plan.Costs.TrainingHours, plan.Costs.ReassignedHours, options.TrainingHourWeight),
-                    SolveTime = result.SolveTime,
-                },
-                null);
+            : new FrontierOutcome(FromPlan(plan, result.Bound, result.Status, level, result.SolveTime, options, value), null);
+
+    /// <summary>The point of <paramref name="plan"/>; its value is <paramref name="value"/>, or the cost when <see langword="null"/>.</summary>
+    private static FrontierPoint FromPlan(Plan plan, decimal bound, SolveStatus status, decimal? level, TimeSpan solveTime, FrontierOptions options, decimal? value)
+    {
+        var cost = Cost(plan.Costs.TrainingHours, plan.Costs.ReassignedHours, options.TrainingHourWeight);
+        return new FrontierPoint
+        {
+            Value = value ?? cost,
+            Objective = plan.Objective,
+            Bound = bound,
+            Status = status,
+            Level = level,
+            TrainingHours = plan.Costs.TrainingHours,
+            ReassignedHours = plan.Costs.ReassignedHours,
+            Fragments = plan.Costs.Fragments,
+            Cost = cost,
+            SolveTime = solveTime,
+        };
+    }
 
     private static FrontierOutcome Point(RotationResult result, decimal periods, decimal trainingWeight) =>
         result.Objective is not { } objective

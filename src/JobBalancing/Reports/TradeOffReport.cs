@@ -75,6 +75,16 @@ public static class TradeOffReport
                 $"| {PlanReport.S(p.Value)} | {PlanReport.S(p.Objective)} | {PlanReport.S(p.Bound)} | {p.Status} | {(p.Level is { } level ? PlanReport.S(level) : frontier.Axis == FrontierAxis.Cost ? "best" : "—")} | {PlanReport.S(p.TrainingHours)} | {PlanReport.S(p.ReassignedHours)} | {p.Fragments} |\n");
         }
 
+        if (frontier.Dominated.Count > 0)
+        {
+            text.Append("\nDominated (another point balances at least as well for no more):\n\n");
+            foreach (var p in frontier.Dominated)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $"- {PlanReport.S(p.Value)}: objective {PlanReport.S(p.Objective)}{(p.Level is { } level ? $" (level {PlanReport.S(level)})" : "")}, {p.Status}\n");
+            }
+        }
+
         if (frontier.Gaps.Count > 0)
         {
             text.Append("\nNo plan:\n\n");

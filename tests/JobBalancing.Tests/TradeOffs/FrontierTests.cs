@@ -63,13 +63,19 @@ public sealed class FrontierTests
         Assert.Equal(plain.Plan.Costs, new PlanCosts(best.TrainingHours, best.ReassignedHours, best.Fragments));
         Assert.Null(best.Level);
 
-        // The current jobs keep every rule and cost nothing, so the cheapest plan within their balance costs nothing.
+        // The current jobs keep every rule and are the one plan that costs nothing: the cheapest end.
         var current = PlanEvaluator.EvaluateCurrent(workplace);
         Assert.Empty(current.Violations);
         var cheapest = frontier.Points[0];
         Assert.InRange(cheapest.Level!.Value, current.Objective, current.Objective + 0.0001m);
         Assert.Equal(0, cheapest.Cost);
-        Assert.True(cheapest.Objective <= current.Objective);
+        Assert.Equal(current.Objective, cheapest.Objective);
+
+        // The balancer asked for the cheapest plan within the current balance finds no other.
+        var options = Solve.Options(5);
+        options.MaxObjective = cheapest.Level;
+        var solved = new Balancer(options).Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(new PlanCosts(0, 0, current.Costs.Fragments), solved.Plan!.Costs);
     }
 
     [Fact]
