@@ -192,12 +192,12 @@ public static class Frontier
 
     /// <summary>
     /// Balance against cost. First the best balance (a plain solve, whose tie-breaks already make it the cheapest of the
-    /// best balanced); then, for <see cref="FrontierOptions.Points"/> − 1 levels evenly spaced from that objective up to
-    /// the current assignment's (or, when there is none that keeps the rules, the worst objective the rating scale
-    /// allows), each rounded up to 4 decimals, the cheapest plan within each level (<see cref="BalancerOptions.MaxObjective"/>).
-    /// At the current assignment's level that is the current assignment itself, the one plan that costs nothing, taken
-    /// without a solve. The solver orders cost lexicographically (training, then reassignment); the frontier keeps the
-    /// points non-dominated in the weighted cost.
+    /// best balanced); then the cheapest plan: the current assignment when it keeps every rule (the one plan that costs
+    /// nothing, taken without a solve), else the cheapest plan within the worst balance the rating scale allows; then,
+    /// at <see cref="FrontierOptions.Points"/> − 2 levels evenly spaced between the two ends' objectives and rounded up to
+    /// 4 decimals, the cheapest plan within each level (<see cref="BalancerOptions.MaxObjective"/>). The solver orders
+    /// cost lexicographically (training, then reassignment); the frontier keeps the points non-dominated in the
+    /// weighted cost.
     /// </summary>
     /// <param name="workplace">The workplace, validated first.</param>
     /// <param name="options">How to trace it; the defaults when <see langword="null"/>.</param>
@@ -217,18 +217,26 @@ public static class Frontier
             return tracer.Result();
         }
 
-        var current = ValidCurrentPlan(workplace);
-        var top = current?.Objective ?? WorstObjective(workplace);
-        foreach (var level in Levels(best.Objective, top, options.Points).Skip(1))
+        // The cheapest end. No training and no hour of new work means every worker keeps exactly their current hours: when
+        // the current jobs keep every rule they are the one plan that costs nothing, the cheapest end without a solve.
+        // Otherwise the cheapest plan of all is the cheapest within the worst balance the rating scale allows.
+        FrontierPoint? cheapest;
+        if (ValidCurrentPlan(workplace) is { } current)
         {
-            if (current is not null && level >= current.Objective)
-            {
-                // No training and no hour of new work means every worker keeps exactly their current hours: the current
-                // jobs are the one plan that costs nothing, so they are the cheapest within their balance without a solve.
-                tracer.Solve("current jobs", () => new FrontierOutcome(FromPlan(current, best.Bound, SolveStatus.Feasible, level, TimeSpan.Zero, options, null), null));
-                continue;
-            }
+            var level = Math.Round(current.Objective, 4, MidpointRounding.ToPositiveInfinity);
+            cheapest = tracer.Solve("current jobs", () => new FrontierOutcome(FromPlan(current, best.Bound, SolveStatus.Feasible, level, TimeSpan.Zero, options, null), null));
+        }
+        else
+        {
+            var worst = WorstObjective(workplace);
+            var balancer = new Balancer(WithMaxObjective(options.Balancer, worst));
+            cheapest = tracer.Solve(null, "cheapest plan", () => balancer.Balance(workplace, cancellationToken: cancellationToken), options, worst);
+        }
 
+        // The levels in between, where the trade-off is.
+        var levels = cheapest is null ? [] : Levels(best.Objective, cheapest.Objective, options.Points);
+        foreach (var level in levels.Skip(1).SkipLast(1).Where(l => l < cheapest!.Objective))
+        {
             var balancer = new Balancer(WithMaxObjective(options.Balancer, level));
             tracer.Solve(null, $"level {Numbers.Format(level)}", () => balancer.Balance(workplace, cancellationToken: cancellationToken), options, level);
         }
