@@ -65,6 +65,12 @@ internal sealed class FrontierCommand(TextWriter stdout, TextWriter stderr, Canc
         }
 
         var axis = parseResult.GetValue(_against);
+        if (axis == FrontierAxis.Horizon && parseResult.GetValue(_points) > Frontier.MaxHorizonPoints)
+        {
+            stderr.WriteLine($"error: --points: \"{parseResult.GetValue(_points)}\" horizon lengths would plan up to {1L << (parseResult.GetValue(_points) - 1)} periods; at most {Frontier.MaxHorizonPoints} ({1 << (Frontier.MaxHorizonPoints - 1)} periods)");
+            return ExitCodes.InvalidInput;
+        }
+
         var options = new FrontierOptions { Balancer = _search.From(parseResult), Points = parseResult.GetValue(_points) };
         FrontierResult frontier;
         try
@@ -78,6 +84,7 @@ internal sealed class FrontierCommand(TextWriter stdout, TextWriter stderr, Canc
             WorkplaceInput.Report(stderr, e.Problems);
             return ExitCodes.InvalidInput;
         }
+
 
         foreach (var gap in frontier.Gaps)
         {

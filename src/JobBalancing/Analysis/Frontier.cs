@@ -171,6 +171,9 @@ public sealed record TradeOffProgress(int Completed, int Total, string Step);
 /// </example>
 public static class Frontier
 {
+    /// <summary>The most horizon lengths a horizon frontier tries (<see cref="FrontierOptions.Points"/>): 1 to 512 periods.</summary>
+    public const int MaxHorizonPoints = 10;
+
     /// <summary>Traces the frontier of <paramref name="workplace"/> against <paramref name="axis"/>.</summary>
     /// <param name="workplace">The workplace, validated first.</param>
     /// <param name="axis">What to trade balance against.</param>
@@ -282,11 +285,18 @@ public static class Frontier
     /// <param name="cancellationToken">Stops the frontier; the points solved so far are returned.</param>
     /// <returns>The frontier, <see cref="FrontierPoint.Value"/> being the number of periods.</returns>
     /// <exception cref="InvalidWorkplaceException">The workplace, or its workplace in some period, is invalid.</exception>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">The options are invalid, or ask for more than 10 horizon lengths (512 periods).</exception>
     public static FrontierResult AgainstHorizon(
         Workplace workplace, FrontierOptions? options = null, IProgress<TradeOffProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         options = Checked(workplace, options);
+        if (options.Points > MaxHorizonPoints)
+        {
+            throw new ArgumentException(
+                $"Invalid frontier options: Points: {options.Points} would plan {1L << (options.Points - 1)} periods; a horizon frontier takes at most {MaxHorizonPoints} ({1 << (MaxHorizonPoints - 1)} periods)",
+                nameof(options));
+        }
+
         var tracer = new Tracer(FrontierAxis.Horizon, options.Points, progress, cancellationToken);
         var balancer = new Balancer(options.Balancer);
         for (var i = 0; i < options.Points; i++)

@@ -79,6 +79,16 @@ public sealed class FrontierCommandTests : IDisposable
     }
 
     [Fact]
+    public void Frontier_HorizonWithTooManyPoints_ExitsTwoBeforeAnySolve()
+    {
+        var run = CliRun.Of("frontier", Write("pair.json", Pair), "--against", "horizon", "--points", "11");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--points: \"11\" horizon lengths would plan up to 1024 periods; at most 10 (512 periods)", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
     public void Frontier_InvalidWorkplace_ExitsTwoNamingTheField()
     {
         var workplace = Write("bad.json", Pair.Replace("\"hours\": 8, \"empowerment\": 9", "\"hours\": 8, \"empowerment\": 90", StringComparison.Ordinal));

@@ -191,6 +191,15 @@ public sealed class FrontierTests
         Assert.Contains("Balancer.Threads: -1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AgainstHorizon_MoreThanTenLengths_ThrowsSayingHowManyPeriodsThatWouldBe()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Frontier.AgainstHorizon(PlannerAndCleaner, Options(11), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("Points: 11 would plan 1024 periods", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Every point of a cost frontier is Pareto-optimal among all plans: no plan balances at least as well for less
     /// (training first, then reassignment, as the balancer orders cost).
