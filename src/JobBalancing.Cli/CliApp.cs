@@ -31,6 +31,8 @@ internal static class CliApp
                 new ReportCommand(stdout, stderr).Build(),
                 new CompareCommand(stdout, stderr, cancellationToken).Build(),
                 new NotebookCommand(stdout, stderr, cancellationToken).Build(),
+                new FrontierCommand(stdout, stderr, cancellationToken).Build(),
+                new PlotCommand(stdout, stderr).Build(),
             };
             var parseResult = root.Parse(args);
 

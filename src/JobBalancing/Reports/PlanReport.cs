@@ -165,11 +165,11 @@ public static class PlanReport
     private static string Name(Workplace workplace, string id) => workplace.Tasks.FirstOrDefault(t => t.Id == id)?.DisplayName ?? id;
 
     /// <summary>A Markdown table cell: pipes escaped, line breaks as spaces.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    internal static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    private static string S(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    internal static string S(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Signed(decimal value) => value.ToString("+0.###;−0.###;0", CultureInfo.InvariantCulture);
+    internal static string Signed(decimal value) => value.ToString("+0.###;−0.###;0", CultureInfo.InvariantCulture);
 
     private static string N(decimal value) => Numbers.Format(value);
 
