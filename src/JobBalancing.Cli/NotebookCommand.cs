@@ -47,7 +47,7 @@ internal sealed class NotebookCommand(TextWriter stdout, TextWriter stderr, Canc
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot read \"{path}\": {(e is FileNotFoundException or DirectoryNotFoundException ? "the file does not exist" : e.Message)}");
+            InputFile.ReportUnreadable(stderr, path, e);
             return ExitCodes.InvalidInput;
         }
         catch (NotebookFormatException e)

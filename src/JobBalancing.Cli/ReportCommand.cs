@@ -51,7 +51,7 @@ internal sealed class ReportCommand(TextWriter stdout, TextWriter stderr)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot read \"{path}\": {(e is FileNotFoundException ? "the file does not exist" : e.Message)}");
+            InputFile.ReportUnreadable(stderr, path, e);
             return ExitCodes.InvalidInput;
         }
         catch (InvalidWorkplaceException e)
