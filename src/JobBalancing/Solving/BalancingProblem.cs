@@ -346,18 +346,13 @@ internal sealed class BalancingProblem
             var home = WorkerHome[w];
             if (mixing.WholeWorkers)
             {
-                var away = false;
-                for (var period = 0; period < PeriodCount; period++)
+                // One site per period; a worker with any hours away from home counts as moved, as the model counts them.
+                if (Enumerable.Range(0, PeriodCount).Any(period => Enumerable.Range(0, SiteCount).Count(s => hours[s][period] > 0) > 1))
                 {
-                    if (Enumerable.Range(0, SiteCount).Count(s => hours[s][period] > 0) > 1)
-                    {
-                        return false;
-                    }
-
-                    away |= hours[home][period] == 0 && WorkerPeriodHours[w][period] > 0;
+                    return false;
                 }
 
-                moved += away ? 1 : 0;
+                moved += IsAway(plan, w) ? 1 : 0;
                 continue;
             }
 
