@@ -139,7 +139,8 @@ internal sealed class BalancingProblem
     public long[][] PeriodTotals { get; private init; } = [];
 
     /// <summary>Whether any rule ties a worker's periods together or limits a period's balance.</summary>
-    public bool HasRotationRules => ServiceWindows.Length > 0 || StayChains.Any(chains => chains.Length > 0) || ToleranceCaps is not null;
+    /// <remarks>Set once at compile time: the swap search asks it on every move.</remarks>
+    public bool HasRotationRules { get; private init; }
 
     /// <summary>Skills by id over every site, with their training hours scaled to whole numbers (by a power of ten) for the tie-break.</summary>
     public Skill[] Skills { get; private init; } = [];
@@ -720,6 +721,7 @@ internal sealed class BalancingProblem
 
         return new BalancingProblem(spec)
         {
+            HasRotationRules = windows.Length > 0 || chains.Any(c => c.Length > 0) || toleranceCaps is not null,
             ServiceWindows = windows,
             StayChains = chains,
             MinStayPeriods = minStay,
