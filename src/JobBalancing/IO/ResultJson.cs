@@ -67,14 +67,7 @@ public static class ResultJson
         var plan = result.Plan;
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
-        if (workplace is not null)
-        {
-            writer.WriteStartObject("workplace");
-            writer.WriteString("id", workplace.Id);
-            writer.WriteString("name", workplace.DisplayName);
-            writer.WriteEndObject();
-        }
-
+        WriteWorkplaceName(writer, workplace);
         writer.WriteString("status", result.Status.ToString());
         if (result.Explanation is not null)
         {
@@ -121,6 +114,18 @@ public static class ResultJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>The <c>workplace</c> object that names what was solved (id and name), when it could be read.</summary>
+    internal static void WriteWorkplaceName(Utf8JsonWriter writer, Workplace? workplace)
+    {
+        if (workplace is not null)
+        {
+            writer.WriteStartObject("workplace");
+            writer.WriteString("id", workplace.Id);
+            writer.WriteString("name", workplace.DisplayName);
+            writer.WriteEndObject();
+        }
     }
 
     internal static void WritePlan(Utf8JsonWriter writer, Plan plan)

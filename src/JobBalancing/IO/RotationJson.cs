@@ -29,13 +29,7 @@ public static class RotationJson
     {
         writer.WriteStartObject();
         writer.WriteString("format", FormatName);
-        if (workplace is not null)
-        {
-            writer.WriteStartObject("workplace");
-            writer.WriteString("id", workplace.Id);
-            writer.WriteString("name", workplace.DisplayName);
-            writer.WriteEndObject();
-        }
+        WriteWorkplaceName(writer, workplace);
 
         writer.WriteString("status", result.Status.ToString());
         writer.WriteString("balance", result.Balance.ToString().ToLowerInvariant());
