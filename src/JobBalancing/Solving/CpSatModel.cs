@@ -22,10 +22,24 @@ internal sealed class CpSatModel
     private readonly Dictionary<(int Worker, int Site), BoolVar> _worksAt = [];
     private readonly List<BoolVar> _moved = [];
 
-    private CpSatModel(BalancingProblem problem, int[] scope)
+    /// <summary>In a balance neighbourhood, <c>Σ_r wE·d_E,r + wD·d_D,r</c> over the rows in scope (see <see cref="AddObjective"/>).</summary>
+    private readonly LinearExprBuilder _spread = LinearExpr.NewBuilder();
+
+    private int _spreadRows;
+
+    /// <summary>The zero and the false that stand for every pair outside the allowed ones.</summary>
+    private IntVar? _none;
+
+    private BoolVar? _never;
+
+    /// <summary>The pairs that may take hours; all when <see langword="null"/> (see <see cref="Build"/>).</summary>
+    private readonly bool[]? _allowed;
+
+    private CpSatModel(BalancingProblem problem, int[] scope, bool[]? allowed = null)
     {
         _problem = problem;
         _scope = scope;
+        _allowed = allowed;
         _inScope = new bool[problem.WorkerCount];
         foreach (var w in scope)
         {
@@ -38,8 +52,11 @@ internal sealed class CpSatModel
 
     public CpModel Model { get; } = new();
 
-    /// <summary>Whether the model covers every worker (not a neighbourhood).</summary>
-    public bool IsWhole => _scope.Length == _problem.WorkerCount;
+    /// <summary>Whether the model covers every worker and every pair (not a neighbourhood): its bound bounds the problem.</summary>
+    public bool IsWhole => CoversAllWorkers && _allowed is null;
+
+    /// <summary>Whether every worker is in scope, so that no one is held at an incumbent: its objective is the plan's.</summary>
+    public bool CoversAllWorkers => _scope.Length == _problem.WorkerCount;
 
     /// <summary>Whether the model is of one worker alone (<see cref="BuildAlone"/>), with no outside workers.</summary>
     private bool _alone;
@@ -49,6 +66,12 @@ internal sealed class CpSatModel
 
     /// <summary>The stage whose objective the model minimises.</summary>
     public Stage Stage { get; private set; }
+
+    /// <summary>
+    /// Whether the model is a balance neighbourhood, which also spreads its workers' deviations down (a whole model's
+    /// objective must stay the balance alone: its bound is the problem's).
+    /// </summary>
+    private bool Spreads => !CoversAllWorkers && Stage == Stage.Balance && !_alone && !_rulesOnly;
 
     /// <summary>Whether interchangeable workers are ordered: only in the whole balance model, where who is who does not matter.</summary>
     private bool BreaksSymmetry => IsWhole && Stage == Stage.Balance && !_alone && !_rulesOnly;
@@ -63,8 +86,12 @@ internal sealed class CpSatModel
     /// <param name="scope">The workers whose hours may change; all when <see langword="null"/>.</param>
     /// <param name="incumbent">The plan that holds the workers outside the scope.</param>
     /// <param name="lowerBound">A proven lower bound on the balance objective, stated to help CP-SAT's proof.</param>
+    /// <param name="allowed">
+    /// The pairs that may take hours (every pair with fixed hours must be among them); all when <see langword="null"/>.
+    /// A neighbourhood of pairs rather than of workers: its bound bounds nothing but itself.
+    /// </param>
     public static CpSatModel Build(
-        BalancingProblem problem, Stage stage, StageCaps caps, int[]? scope = null, int[]? incumbent = null, long lowerBound = 0)
+        BalancingProblem problem, Stage stage, StageCaps caps, int[]? scope = null, int[]? incumbent = null, long lowerBound = 0, bool[]? allowed = null)
     {
         scope ??= [.. Enumerable.Range(0, problem.WorkerCount)];
         if (scope.Length < problem.WorkerCount && incumbent is null)
@@ -72,7 +99,7 @@ internal sealed class CpSatModel
             throw new ArgumentException("A neighbourhood needs an incumbent plan for the workers outside it.", nameof(incumbent));
         }
 
-        var model = new CpSatModel(problem, scope) { Stage = stage };
+        var model = new CpSatModel(problem, scope, allowed) { Stage = stage };
         model.AddVariables();
         model.AddCoverage(incumbent);
         model.AddWorkerRules(incumbent);
@@ -126,7 +153,7 @@ internal sealed class CpSatModel
         Model.ClearHints();
         for (var p = 0; p < _x.Length; p++)
         {
-            if (_x[p] is { } x)
+            if (_x[p] is { } x && !ReferenceEquals(x, _none))
             {
                 Model.AddHint(x, plan[p]);
                 Model.AddHint(_held[p]!, plan[p] > 0);
@@ -154,6 +181,13 @@ internal sealed class CpSatModel
         return plan;
     }
 
+    private BoolVar NewFalse()
+    {
+        var never = Model.NewBoolVar("never");
+        Model.Add(never == 0);
+        return never;
+    }
+
     private void AddVariables()
     {
         foreach (var w in _scope)
@@ -161,7 +195,16 @@ internal sealed class CpSatModel
             foreach (var p in _problem.PairsOfWorker[w])
             {
                 var pair = _problem.Pairs[p];
+                if (_allowed is { } allowed && !allowed[p])
+                {
+                    // A pair outside the allowed ones holds nothing: one shared zero and one shared false stand for all.
+                    _x[p] = _none ??= Model.NewConstant(0);
+                    _held[p] = _never ??= NewFalse();
+                    continue;
+                }
+
                 var held = Model.NewBoolVar($"b{w}_{pair.Task}");
+
                 var domain = pair.Fixed > 0
                     ? new Google.OrTools.Util.Domain(pair.Lowest, pair.Upper)
                     : Google.OrTools.Util.Domain.FromIntervals([[0, 0], [pair.Lowest, pair.Upper]]);
@@ -242,7 +285,7 @@ internal sealed class CpSatModel
         if (_problem.Spec.Mixing is { WholeWorkers: true, MaxMovedWorkers: { } cap } && !_alone)
         {
             // Workers outside the scope stay where the incumbent has them, and count against the cap as they are.
-            var outside = IsWhole ? 0 : Enumerable.Range(0, _problem.WorkerCount).Count(w => !_inScope[w] && _problem.IsAway(incumbent!, w));
+            var outside = CoversAllWorkers ? 0 : Enumerable.Range(0, _problem.WorkerCount).Count(w => !_inScope[w] && _problem.IsAway(incumbent!, w));
             Model.Add(LinearExpr.Sum(_moved) <= cap - outside);
         }
     }
@@ -404,7 +447,7 @@ internal sealed class CpSatModel
         for (var k = 0; k < 2; k++)
         {
             long outside = 0;
-            if (!IsWhole && !_alone)
+            if (!CoversAllWorkers && !_alone)
             {
                 for (var r = 0; r < _problem.Rows.Length; r++)
                 {
@@ -436,9 +479,18 @@ internal sealed class CpSatModel
                         scaled.AddTerm(_x[p]!, c * _problem.GroupHours[g] * _problem.Ratings[k][_problem.Pairs[p].Task]);
                     }
 
-                    // c·(T·S_r − A·H_r) ≤ H_r·D and −c·(T·S_r − A·H_r) ≤ H_r·D.
-                    Model.Add(scaled - offset <= h * deviation);
-                    Model.Add(offset - scaled <= h * deviation);
+                    // c·(T·S_r − A·H_r) ≤ H_r·D and −c·(T·S_r − A·H_r) ≤ H_r·D; in a neighbourhood through the row's own d_r ≤ D.
+                    var bound = deviation;
+                    if (Spreads)
+                    {
+                        bound = Model.NewIntVar(0, Math.Max(outside, upper), $"d{k}_{r}");
+                        Model.Add(bound <= deviation);
+                        _spread.AddTerm(bound, _problem.Weights[k]);
+                        _spreadRows++;
+                    }
+
+                    Model.Add(scaled - offset <= h * bound);
+                    Model.Add(offset - scaled <= h * bound);
                 }
             }
         }
@@ -479,8 +531,11 @@ internal sealed class CpSatModel
             Model.Add(ReassignmentExpr() <= reassignmentCap - OutsideTotal(incumbent, Stage.Reassignment));
         }
 
+        // A neighbourhood that cannot lower the balance can still bring its workers closer to the averages, which leaves
+        // the next neighbourhood room to move: each unit of balance outweighs a unit on every row in scope.
         Model.Minimize(stage switch
         {
+            Stage.Balance when Spreads => (Math.Max(1, _spreadRows) * balance) + _spread,
             Stage.Balance => balance,
             Stage.Training => TrainingExpr(),
             Stage.Reassignment => ReassignmentExpr(),
@@ -547,7 +602,7 @@ internal sealed class CpSatModel
     /// <summary>The total of a tie-break for the workers outside the scope, held at the incumbent.</summary>
     private long OutsideTotal(int[]? incumbent, Stage stage)
     {
-        if (IsWhole)
+        if (CoversAllWorkers)
         {
             return 0;
         }

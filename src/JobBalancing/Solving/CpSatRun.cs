@@ -53,10 +53,10 @@ internal static class CpSatRun
 
     private sealed class ImprovementCallback(Action<long, long>? onSolution) : CpSolverSolutionCallback
     {
-        private long _lastSolution = Environment.TickCount64;
+        private long _lastSolution = long.MaxValue;
 
-        /// <summary>Milliseconds since the start or the last solution.</summary>
-        public long SinceLastSolution => Environment.TickCount64 - Interlocked.Read(ref _lastSolution);
+        /// <summary>Milliseconds since the last solution; 0 before the first (a large model's presolve is not a stall).</summary>
+        public long SinceLastSolution => Math.Max(0, Environment.TickCount64 - Interlocked.Read(ref _lastSolution));
 
         public override void OnSolutionCallback()
         {

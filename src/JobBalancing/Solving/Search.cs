@@ -18,6 +18,12 @@ internal sealed class Search(
     /// <summary>Up to this many pairs CP-SAT gets the whole balance budget: it proves optimality where anything can.</summary>
     private const int SmallModelPairs = 1000;
 
+    /// <summary>
+    /// Up to this many pairs CP-SAT proves the whole model quickly: the model guided by the LP relaxation would only
+    /// delay the proof.
+    /// </summary>
+    private const int GuidedModelPairs = 300;
+
     /// <summary>Above this many pairs the whole model is only asked for a first plan, then the neighbourhoods take over.</summary>
     private const int WholeModelPairs = 3000;
 
@@ -53,7 +59,7 @@ internal sealed class Search(
             Swap(Earlier(balanceDeadline, Min(TimeSpan.FromSeconds(3), (balanceDeadline - DateTime.UtcNow) / 10)));
         }
 
-        UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
+        var lp = UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10)));
 
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
         if (!IsSmall)
@@ -68,6 +74,11 @@ internal sealed class Search(
             // it needs the time; where it cannot, the local search is the better use of it.
             var share = IsSmall ? 0.25 : IsLarge ? 0.6 : 0.4;
             Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
+        }
+
+        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > GuidedModelPairs)
+        {
+            Guided(lp, DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * 0.3));
         }
 
         if (_target is { } level && !Reached && !IsLarge && _incumbent is not null)
@@ -183,6 +194,20 @@ internal sealed class Search(
         }, reached.Token);
     }
 
+    /// <summary>
+    /// A relaxation-induced neighbourhood: CP-SAT on the whole problem, but with hours only on the pairs the LP relaxation
+    /// or the incumbent uses. The LP's few pairs per worker point where a balanced plan lies, and a model that small
+    /// finds plans the whole one does not reach in the time. Its bound bounds nothing but itself, so it is not kept.
+    /// </summary>
+    private void Guided(LpSolution lp, DateTime deadline)
+    {
+        var allowed = problem.Pairs.Select((pair, p) => lp.Hours[p] > 1e-6 || _incumbent![p] > 0 || pair.Fixed > 0).ToArray();
+        var model = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: allowed);
+        model.Hint(_incumbent!);
+        var outcome = Run(model, Stage.Balance, deadline, stopAtFirst: false, stall: Max(TimeSpan.FromSeconds(1), (deadline - DateTime.UtcNow) / 4));
+        Log.GuidedSolved(logger, allowed.Count(a => a), allowed.Length, outcome.Status.ToString(), StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed.TotalSeconds);
+    }
+
     /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>
     private void BreakTies(Stage[] stages)
     {
@@ -222,14 +247,28 @@ internal sealed class Search(
         }
     }
 
-    /// <summary>Runs CP-SAT on a whole model, keeping its plan when it is better than the incumbent.</summary>
+    /// <summary>
+    /// Runs CP-SAT on a model of every worker, keeping its plan when it is better than the incumbent, and reporting its
+    /// plans as they come in the balance stage (its bounds too when the model is whole).
+    /// </summary>
     private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst, TimeSpan? stall = null)
     {
         var provesBalance = stage == Stage.Balance && model.IsWhole;
         var incumbentBalance = _incumbent is null ? long.MaxValue : StageValues.Of(problem, _incumbent).Balance;
+        Action<long, long>? onSolution = stage == Stage.Balance && model.CoversAllWorkers
+            ? (objective, bound) =>
+            {
+                if (provesBalance)
+                {
+                    UseBound(bound, "CP-SAT");
+                }
+
+                Report(Math.Min(objective, incumbentBalance), _bound, "balance");
+            }
+            : null;
         var outcome = CpSatRun.Solve(
             model, null, Remaining(deadline), _threads, options.Seed, cancellationToken,
-            provesBalance ? (objective, bound) => { UseBound(bound, "CP-SAT"); Report(Math.Min(objective, incumbentBalance), _bound, "balance"); } : null,
+            onSolution,
             stopAtFirst,
             stall);
         if (provesBalance)
@@ -305,6 +344,8 @@ internal sealed class Search(
     ];
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The deadline or <paramref name="slice"/> from now, whichever comes first.</summary>
     private static DateTime Earlier(DateTime deadline, TimeSpan slice) => DateTime.UtcNow + slice < deadline ? DateTime.UtcNow + slice : deadline;
