@@ -1,0 +1,69 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using JobBalancing.Solving;
+using JobBalancing.Tests.Generators;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace JobBalancing.Tests.Solving;
+
+/// <summary>
+/// The models that search only part of the problem: the model restricted to some pairs (guided by the LP relaxation
+/// on large workplaces, where the generated ones never reach) and the balance neighbourhoods with their spread
+/// objective. Whatever they return must keep every rule and never lose what the plan they started from had.
+/// </summary>
+[Properties(Arbitrary = [typeof(SmallWorkplaces)])]
+public sealed class PartialModelProperties
+{
+    [Property(MaxTest = 60)]
+    public Property RestrictedModel_FromAPlan_KeepsTheRulesUsesOnlyAllowedPairsAndNeverScoresWorse(GeneratedWorkplace generated, int salt)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // The start plan's pairs, and about a third of the others.
+        var random = new Random(salt);
+        var allowed = problem.Pairs.Select((pair, p) => start[p] > 0 || pair.Fixed > 0 || random.Next(3) == 0).ToArray();
+        var model = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, allowed: allowed);
+        model.Hint(start);
+        var outcome = CpSatRun.Solve(model, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken);
+
+        Assert.False(model.IsWhole);
+        var plan = Assert.IsType<int[]>(outcome.Plan);
+        Assert.True(problem.Keeps(plan), "the restricted model's plan breaks a rule");
+        Assert.All(Enumerable.Range(0, plan.Length).Where(p => !allowed[p]), p => Assert.Equal(0, plan[p]));
+        Assert.Equal(outcome.Objective, StageValues.Of(problem, plan).Balance);
+        Assert.True(outcome.Objective <= StageValues.Of(problem, start).Balance, "the restricted model lost what its hint had");
+        return Prop.Collect(true, outcome.Status);
+    }
+
+    [Property(MaxTest = 30)]
+    public Property BalanceNeighbourhoods_FromAPlan_KeepTheRulesAndNeverScoreWorse(GeneratedWorkplace generated, int seed)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        var kept = new List<int[]>();
+        var search = new NeighbourhoodSearch(problem, 1, seed, NullLogger.Instance, (_, plan) => kept.Add(plan));
+        var result = search.Improve(start, Stage.Balance, StageCaps.None, DateTime.UtcNow.AddSeconds(0.3), TestContext.Current.CancellationToken);
+
+        Assert.True(problem.Keeps(result), "the neighbourhoods' plan breaks a rule");
+        Assert.False(StageValues.Of(problem, start).IsBetterThan(StageValues.Of(problem, result), Stage.Balance), "the neighbourhoods lost balance");
+        Assert.All(kept, plan => Assert.True(problem.Keeps(plan)));
+        return Prop.Collect(true, kept.Count > 0 ? "improved" : "unchanged");
+    }
+
+    /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
+    private static int[]? FirstPlan(BalancingProblem problem)
+    {
+        var rules = CpSatModel.BuildRulesOnly(problem);
+        rules.Hint(problem.CurrentPlan());
+        return CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan;
+    }
+}
