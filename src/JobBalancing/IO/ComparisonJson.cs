@@ -53,6 +53,8 @@ public static class ComparisonJson
         }
 
         writer.WriteDecimal("solveSeconds", Round((decimal)result.SolveTime.TotalSeconds));
+        writer.WriteDecimal("regionBound", Round(result.Bound));
+        writer.WriteString("regionBoundSource", result.BoundSource);
         writer.WriteArray("parts", result.Parts, WritePart);
         if (result.Plan is { } plan)
         {
@@ -78,6 +80,7 @@ public static class ComparisonJson
         writer.WriteDecimal("objective", Round(part.Objective));
         writer.WriteDecimal("bound", Round(part.Bound));
         writer.WriteString("boundSource", part.BoundSource);
+        writer.WriteBoolean("cluster", part.IsCluster);
         writer.WriteEndObject();
     }
 
