@@ -89,7 +89,11 @@ public sealed class RegionBalancer
         return [.. list.Select(policy => policy == Policy.Within ? within! : Solve(region, policy, within, null, cancellationToken))];
     }
 
-    private RegionResult Solve(Region region, Policy policy, RegionResult? within, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Balances a valid <paramref name="region"/> under <paramref name="policy"/>, starting <see cref="Policy.RegionalMix"/>
+    /// and <see cref="Policy.Reallocation"/> from <paramref name="within"/> (solved first when <see langword="null"/>).
+    /// </summary>
+    internal RegionResult Solve(Region region, Policy policy, RegionResult? within, IProgress<SolveProgress>? progress, CancellationToken cancellationToken)
     {
         Func<BalancingProblem, int[]>? start = null;
         if (policy is Policy.RegionalMix or Policy.Reallocation)
