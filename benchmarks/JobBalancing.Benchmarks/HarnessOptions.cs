@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobBalancing.Benchmarks.Runners;
+using JobBalancing.Policies;
 
 namespace JobBalancing.Benchmarks;
 
@@ -21,6 +22,12 @@ internal sealed record HarnessOptions(
     IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, IReadOnlyList<SolverKind> Solvers, bool Verbose = false,
     string? RegionDirectory = null, (int Workplaces, int Workers)? Region = null)
 {
+    /// <summary>With <c>--region</c>, the largest cluster the region balancer cuts (<c>--cluster-pairs</c>); its default when <see langword="null"/>.</summary>
+    public int? ClusterPairs { get; init; }
+
+    /// <summary>With <c>--region</c>, the policies to run (<c>--policies</c>), in the library's order; all four when <see langword="null"/>.</summary>
+    public IReadOnlyList<Policy>? Policies { get; init; }
+
     /// <summary>Every solver, this library's first.</summary>
     public static IReadOnlyList<SolverKind> AllSolvers { get; } = Enum.GetValues<SolverKind>();
 
@@ -38,6 +45,10 @@ internal sealed record HarnessOptions(
                           write the generated region's workplaces (JSON, one file each) to DIR and measure nothing
           --region WxN    balance a generated region of W workplaces and N workers under each policy, --seconds being
                           each policy's time limit, and print time, peak memory, balance, bound and costs per policy
+          --cluster-pairs N
+                          with --region, the largest cluster (workers × tasks) a large scope is cut into; default 8000
+          --policies LIST with --region, the policies to run, comma-separated: within, regionalMix, reallocation,
+                          compensation; default all four (regionalMix and reallocation start from within's plan)
           --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr
           --help          show this text
 
@@ -58,6 +69,8 @@ internal sealed record HarnessOptions(
         IReadOnlyList<SolverKind>? solvers = null;
         string? regionDirectory = null;
         (int, int)? region = null;
+        int? clusterPairs = null;
+        IReadOnlyList<Policy>? policies = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -79,6 +92,12 @@ internal sealed record HarnessOptions(
                     break;
                 case "--region":
                     region = ParseRegion(Value());
+                    break;
+                case "--policies":
+                    policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParsePolicy).Distinct().Order()];
+                    break;
+                case "--cluster-pairs":
+                    clusterPairs = Number(args[i], Value(), int.Parse, 1, int.MaxValue);
                     break;
                 case "--quick":
                     quick = true;
@@ -110,6 +129,11 @@ internal sealed record HarnessOptions(
             throw new FormatException("--write-region only writes the region; give it alone (with --seed at most)");
         }
 
+        if ((clusterPairs is not null || policies is not null) && region is null)
+        {
+            throw new FormatException("--cluster-pairs and --policies go with --region");
+        }
+
         if (region is not null && (quick || sizes is not null || solvers is not null || regionDirectory is not null))
         {
             throw new FormatException("--region balances the generated region alone; give it with --seconds, --seed and --threads at most");
@@ -117,7 +141,7 @@ internal sealed record HarnessOptions(
 
         if (region is not null)
         {
-            return new HarnessOptions([], budget ?? DefaultBudget, seed, threads, [], verbose, Region: region);
+            return new HarnessOptions([], budget ?? DefaultBudget, seed, threads, [], verbose, Region: region) { ClusterPairs = clusterPairs, Policies = policies };
         }
 
         return quick
@@ -136,6 +160,11 @@ internal sealed record HarnessOptions(
             ? (workplaces, workers)
             : throw new FormatException($"region \"{text}\" is not WORKPLACESxWORKERS with at least 2 workplaces and 6 workers each (e.g. 50x2000)");
     }
+
+    private static Policy ParsePolicy(string text) =>
+        Enum.TryParse<Policy>(text, ignoreCase: true, out var policy) && Enum.IsDefined(policy)
+            ? policy
+            : throw new FormatException($"policy \"{text}\" is none of within, regionalMix, reallocation, compensation");
 
     private static SolverKind ParseSolver(string text) =>
         Enum.TryParse<SolverKind>(text, ignoreCase: true, out var solver) && Enum.IsDefined(solver)

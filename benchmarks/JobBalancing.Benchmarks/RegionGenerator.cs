@@ -110,8 +110,9 @@ internal static class RegionGenerator
             Name = Invariant.Text($"Generated region of {workplaceCount} workplaces and {workerCount} workers (seed {seed})"),
             Workplaces = [.. workplaces],
 
-            // With the default service limits (2 points, 16 h) the design offices' skilled tasks lack qualified hours.
-            Policies = new PolicyOptions { ServiceLimitMargin = 4, ServiceLimitHours = 24 },
+            // Some generated skilled task is held by a single full-time worker, so any service limit below 40 h leaves
+            // compensation without a plan; at 40 h the limits bind nobody, and compensation is within with premiums.
+            Policies = new PolicyOptions { ServiceLimitHours = 40 },
         };
     }
 

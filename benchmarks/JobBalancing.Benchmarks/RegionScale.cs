@@ -21,21 +21,24 @@ internal static class RegionScale
             Threads = options.Threads,
             Seed = options.Seed,
             LoggerFactory = options.Verbose ? new StderrLoggerFactory() : NullLoggerFactory.Instance,
-        });
+        })
+        {
+            ClusterPairLimit = options.ClusterPairs ?? new RegionBalancer().ClusterPairLimit,
+        };
         output.WriteLine(Invariant.Text(
             $"Region: {region.Workplaces.Count} workplaces, {region.Workplaces.Sum(w => w.Workers.Count)} workers, {region.Workplaces.Sum(w => w.Tasks.Count)} tasks (seed {options.Seed}); {options.Budget.TotalSeconds:0.###} s per policy, threads {options.Threads}"));
         output.WriteLine();
-        output.WriteLine("| policy | status | wall s | peak MB | regionDeviation | regionBound | bound from | parts proven | clusters | away | totalHours | recruitment+onboarding h | violations |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| policy | status | wall s | peak MB | regionDeviation | regionBound | bound from | parts proven | clusters | away | totalHours | recruitment+onboarding h | worst job (home: ΔE, ΔD) | violations |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         RegionResult? within = null;
         var broken = false;
-        foreach (var policy in Enum.GetValues<Policy>())
+        foreach (var policy in options.Policies ?? Enum.GetValues<Policy>())
         {
             Console.Error.WriteLine(Invariant.Text($"{policy} ..."));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var (result, memory) = PeakMemory.Measure(() => balancer.Solve(region, policy, within, null, CancellationToken.None));
             var wall = clock.Elapsed;
-            within ??= result;
+            within = policy == Policy.Within ? result : within;
             var plan = result.Plan;
             broken |= plan is null || plan.Violations.Count > 0;
             if (result.Explanation is { } why)
@@ -43,8 +46,11 @@ internal static class RegionScale
                 Console.Error.WriteLine(Invariant.Text($"{policy}: {why}"));
             }
 
+            var worst = plan?.Jobs.MaxBy(j => Math.Abs(j.EmpowermentDeviation) + Math.Abs(j.DesirabilityDeviation));
+            var worstText = worst is null ? "" : Invariant.Text($"{worst.Home}: {worst.EmpowermentDeviation:0.##}, {worst.DesirabilityDeviation:0.##}");
             output.WriteLine(Invariant.Text(
-                $"| {policy} | {result.Status} | {wall.TotalSeconds:0.#} | {memory.PeakBytes / 1e6:0} | {plan?.Regions.Max(r => r.Objective):0.###} | {result.Bound:0.###} | {result.BoundSource} | {result.Parts.Count(p => p.Status == SolveStatus.Optimal)}/{result.Parts.Count} | {result.Parts.Count(p => p.IsCluster)} | {plan?.Jobs.Count(j => j.OtherWorkplaces.Count > 0)} | {plan?.Costs.Total:0.#} | {plan?.Costs.RecruitmentHours + plan?.Costs.OnboardingHours:0.#} | {plan?.Violations.Count} |"));
+                $"| {policy} | {result.Status} | {wall.TotalSeconds:0.#} | {memory.PeakBytes / 1e6:0} | {plan?.Regions.Max(r => r.Objective):0.###} | {result.Bound:0.###} | {result.BoundSource} | {result.Parts.Count(p => p.Status == SolveStatus.Optimal)}/{result.Parts.Count} | {result.Parts.Count(p => p.IsCluster)} | {plan?.Jobs.Count(j => j.OtherWorkplaces.Count > 0)} | {plan?.Costs.Total:0.#} | {plan?.Costs.RecruitmentHours + plan?.Costs.OnboardingHours:0.#} | {worstText} | {plan?.Violations.Count} |"));
+            output.Flush();
         }
 
         return broken ? 1 : 0;

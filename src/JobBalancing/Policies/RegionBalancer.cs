@@ -109,7 +109,7 @@ public sealed class RegionBalancer
         var decomposed = units.Any(u => u.IsCluster);
 
         // A decomposed policy keeps a share of its budget for the improvement rounds.
-        var firstBudget = decomposed ? _options.TimeLimit * 0.7 : _options.TimeLimit;
+        var firstBudget = decomposed ? _options.TimeLimit * 0.6 : _options.TimeLimit;
         var solutions = SolveAll(units, firstBudget - clock.Elapsed, start, progress, cancellationToken);
 
         var failed = solutions.Select((s, i) => (s, i)).FirstOrDefault(p => p.s.Plan is null);
@@ -286,22 +286,21 @@ public sealed class RegionBalancer
             .Solve(unit.Spec, string.Join("+", Names(unit)), progress, cancellationToken, start);
 
     /// <summary>
-    /// Improvement rounds while the budget lasts: the cluster that holds the worst worker is joined with the cluster of its
-    /// scope whose union's average is nearest the target (or, with none left to try, solved again with more time), starting
-    /// from the current plan; the change is kept when the region's objective does not get worse.
+    /// Improvement rounds while the budget lasts, on the cluster that holds the worst worker against the region's average:
+    /// solved again, alone, with more time (once for each cut of it), then joined with the cluster of its scope whose
+    /// union's average is nearest the target. Each starts from the current plan, and a change is kept when the region's
+    /// objective does not get worse.
     /// </summary>
     private (List<Unit>, SpecSolution[], RegionPlan) Improve(
         Region region, Policy policy, List<Unit> units, SpecSolution[] solutions, RegionPlan plan, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var workplaces = units.SelectMany(u => u.Sites.Select((s, i) => (s, u.Spec.Sites[i][0]))).ToDictionary(p => p.s, p => p.Item2);
-        var siteOf = workplaces.ToDictionary(p => p.Value.Id, p => p.Key, StringComparer.Ordinal);
-        var list = workplaces.OrderBy(p => p.Key).Select(p => p.Value).ToList();
-        var indexOf = workplaces.Keys.Order().Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        var workplaces = region.Workplaces;
+        var siteOf = workplaces.Select((w, i) => (w.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var weights = units[0].Spec.Weights ?? ObjectiveWeights.Default;
         var tried = new HashSet<string>(StringComparer.Ordinal);
         var solved = solutions.ToList();
         while (_options.TimeLimit - clock.Elapsed > MinRoundTime && !cancellationToken.IsCancellationRequested)
         {
-            var weights = units[0].Spec.Weights ?? ObjectiveWeights.Default;
             var worst = plan.Jobs.MaxBy(j => (weights.Empowerment * Math.Abs(j.EmpowermentDeviation)) + (weights.Desirability * Math.Abs(j.DesirabilityDeviation)))!;
             var c = units.FindIndex(u => u.Sites.Contains(siteOf[worst.Home]));
             if (!units[c].IsCluster)
@@ -309,26 +308,24 @@ public sealed class RegionBalancer
                 break;
             }
 
-            var target = units[c].Spec.GroupTargets![0];
-            var partner = Enumerable.Range(0, units.Count)
-                .Where(i => i != c && units[i].IsCluster && units[i].Spec.GroupTargets![0] == target)
-                .Select(i => (i, Sites: units[c].Sites.Concat(units[i].Sites).Order().ToArray()))
-                .Where(p => !tried.Contains(Key(p.Sites)) && Clusters.PairEstimate(list, p.Sites.Select(s => indexOf[s])) <= 2L * ClusterPairLimit)
-                .OrderBy(p => Clusters.Distance(list, p.Sites.Select(s => indexOf[s]), target, weights))
-                .Select(p => (int?)p.i).FirstOrDefault();
-            var sites = partner is { } other ? [.. units[c].Sites.Concat(units[other].Sites).Order()] : units[c].Sites;
-            if (tried.Contains(Key(sites)) || (partner is null && solved[c].Status == SolveStatus.Optimal))
+            int? partner = null;
+            if (solved[c].Status == SolveStatus.Optimal || !tried.Add(Key(units[c].Sites)))
             {
-                break;
+                var target = units[c].Spec.GroupTargets![0];
+                partner = Enumerable.Range(0, units.Count)
+                    .Where(i => i != c && units[i].IsCluster && units[i].Spec.GroupTargets![0] == target)
+                    .Select(i => (i, Sites: units[c].Sites.Concat(units[i].Sites).ToArray()))
+                    .Where(p => !tried.Contains(Key(p.Sites)) && Clusters.PairEstimate(workplaces, p.Sites) <= 2L * ClusterPairLimit)
+                    .OrderBy(p => Clusters.Distance(workplaces, p.Sites, target, weights))
+                    .Select(p => (int?)p.i).FirstOrDefault();
+                if (partner is null)
+                {
+                    break;
+                }
             }
 
-            tried.Add(Key(sites));
-            var moved = partner is { } p2 ? Sum(units[c].Spec.Mixing!.MaxMovedWorkers, units[p2].Spec.Mixing!.MaxMovedWorkers) : units[c].Spec.Mixing!.MaxMovedWorkers;
-            var unit = new Unit(sites, units[c].Spec with
-            {
-                Sites = [.. sites.Select(s => (IReadOnlyList<Workplace>)[workplaces[s]])],
-                Mixing = units[c].Spec.Mixing! with { Group = new int[sites.Length], MaxMovedWorkers = moved },
-            }, true);
+            var unit = partner is { } other ? Union(units[c], units[other], workplaces) : units[c];
+            tried.Add(Key(unit.Sites));
             var current = plan;
             var result = Run(unit, (_options.TimeLimit - clock.Elapsed) / 2, _options.EffectiveThreads, problem => StartFrom(problem, current), null, cancellationToken);
             if (result.Plan is null)
@@ -337,21 +334,31 @@ public sealed class RegionBalancer
             }
 
             var keep = Enumerable.Range(0, units.Count).Where(i => i != c && i != partner).ToList();
-            var trialUnits = keep.Select(i => units[i]).Append(unit).ToList();
             var trialSolutions = keep.Select(i => solved[i]).Append(result).ToList();
             var trial = Evaluate(region, policy, trialSolutions);
             if (trial.Regions.Max(r => r.Objective) <= plan.Regions.Max(r => r.Objective))
             {
-                (units, solved, plan) = (trialUnits, trialSolutions, trial);
+                (units, solved, plan) = ([.. keep.Select(i => units[i]).Append(unit)], trialSolutions, trial);
             }
         }
 
         return (units, [.. solved], plan);
     }
 
-    private static int? Sum(int? a, int? b) => a is { } x && b is { } y ? x + y : null;
+    /// <summary>Two clusters of one scope as one, against the same target, with reallocation's caps added up.</summary>
+    private static Unit Union(Unit a, Unit b, IReadOnlyList<Workplace> workplaces)
+    {
+        int[] sites = [.. a.Sites.Concat(b.Sites).Order()];
+        var mixing = a.Spec.Mixing!;
+        var moved = mixing.MaxMovedWorkers is { } x && b.Spec.Mixing!.MaxMovedWorkers is { } y ? x + y : (int?)null;
+        return new Unit(sites, a.Spec with
+        {
+            Sites = [.. sites.Select(s => (IReadOnlyList<Workplace>)[workplaces[s]])],
+            Mixing = mixing with { Group = new int[sites.Length], MaxMovedWorkers = moved },
+        }, true);
+    }
 
-    private static string Key(IEnumerable<int> sites) => string.Join(",", sites);
+    private static string Key(IEnumerable<int> sites) => string.Join(",", sites.Order());
 
     /// <summary>
     /// A lower bound on the largest of the regions' objectives, <c>max_r (wE·max_w|E_w − Ē_r| + wD·max_w|D_w − D̄_r|)</c>:
