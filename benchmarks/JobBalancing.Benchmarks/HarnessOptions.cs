@@ -46,7 +46,7 @@ internal sealed record HarnessOptions(
           --region WxN    balance a generated region of W workplaces and N workers under each policy, --seconds being
                           each policy's time limit, and print time, peak memory, balance, bound and costs per policy
           --cluster-pairs N
-                          with --region, the largest cluster (workers × tasks) a large scope is cut into; default 8000
+                          with --region, the largest cluster (workers × tasks) a large scope is cut into; default 3000
           --policies LIST with --region, the policies to run, comma-separated: within, regionalMix, reallocation,
                           compensation; default all four (regionalMix and reallocation start from within's plan)
           --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr

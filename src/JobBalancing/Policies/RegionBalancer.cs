@@ -52,7 +52,7 @@ public sealed class RegionBalancer
     internal int ExactPairLimit { get; init; } = 20_000;
 
     /// <summary>The largest cluster of a decomposed scope, in <see cref="Clusters.PairEstimate"/> (an improvement round may join two).</summary>
-    internal int ClusterPairLimit { get; init; } = 8_000;
+    internal int ClusterPairLimit { get; init; } = 3_000;
 
     /// <summary>Balances <paramref name="region"/> under <paramref name="policy"/>.</summary>
     /// <param name="region">The region; it is validated first.</param>

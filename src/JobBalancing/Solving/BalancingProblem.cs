@@ -647,7 +647,7 @@ internal sealed class BalancingProblem
 
             for (var g = 0; g < groupCount; g++)
             {
-                groupHours[g] = Units(targets[g].Hours);
+                groupHours[g] = checked((long)(targets[g].Hours / unit));
                 groupTotals[0][g] = checked((long)(targets[g].EmpowermentHours / unit * ratingScale));
                 groupTotals[1][g] = checked((long)(targets[g].DesirabilityHours / unit * ratingScale));
             }

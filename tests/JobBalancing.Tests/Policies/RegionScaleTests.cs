@@ -1,8 +1,10 @@
+using JobBalancing.Analysis;
 using JobBalancing.Domain;
 using JobBalancing.IO;
 using JobBalancing.Policies;
 using JobBalancing.Solving;
 using JobBalancing.Tests.Oracle;
+using JobBalancing.Tests.Solving;
 
 namespace JobBalancing.Tests.Policies;
 
@@ -33,7 +35,8 @@ public sealed class RegionScaleTests
                     continue;
                 }
 
-                Assert.True(Rational.Of(result.Bound) <= optimum, $"seed {seed}, {result.Policy}: bound {result.Bound} ({result.BoundSource}) above the optimum {optimum.ToDecimal()}");
+                // Both are exact fractions rounded once to 28 digits, so a bound equal to the optimum may round 1e-27 above it.
+                Assert.True(Rational.Of(result.Bound) <= optimum || optimum.IsCloseTo(result.Bound), $"seed {seed}, {result.Policy}: bound {result.Bound} ({result.BoundSource}) above the optimum {optimum.ToDecimal()}");
                 if (result.Plan is { } plan)
                 {
                     Assert.True(optimum <= Rational.Of(plan.Regions[0].Objective) + Rational.Of(0.000001m), $"seed {seed}, {result.Policy}: plan {plan.Regions[0].Objective} below the optimum {optimum.ToDecimal()}");
@@ -137,9 +140,9 @@ public sealed class RegionScaleTests
     [Fact]
     public void Solve_TargetTooLargeForExactScaling_MeasuresInCoarserStepsWithASoundBound()
     {
-        // 10^10 target hours make M·rating·H_r pass CP-SAT's safe range: the deviations are measured in coarser steps.
+        // 10^12 target hours make M·rating·H_r pass CP-SAT's safe range: the deviations are measured in coarser steps.
         var workplace = Sample().Workplaces[0];
-        var target = new BalanceTarget(50_000_000_170m, 43_210_000_010m, 10_000_000_019);
+        var target = new BalanceTarget(5_000_000_000_017m, 4_321_000_000_001m, 1_000_000_000_039);
         var spec = BalancingSpec.Of(workplace) with { GroupTargets = [target] };
         var solved = new Balancer(Solve.Options(5, tieBreaks: false)).Solve(spec, "huge target", null, TestContext.Current.CancellationToken);
 
@@ -149,7 +152,7 @@ public sealed class RegionScaleTests
         var objective = solved.Problem.Objective(solved.Plan);
         Assert.True(solved.Bound <= objective, $"bound {solved.Bound} above the plan's {objective}");
 
-        // The same averages over 10^4 times fewer hours stay exact.
+        // Nearly the same averages over 10^6 times fewer hours stay exact.
         var exact = BalancingProblem.Compile(spec with { GroupTargets = [new BalanceTarget(5_000_017.37m, 4_321_000.01m, 1_000_003)] });
         Assert.True(exact.IsExact);
     }
