@@ -177,7 +177,7 @@ public sealed class RegionBalancer
         var problem = BalancingProblem.Compile(spec);
         var flows = FlowBound.Solve(problem, MaxWorkerBoundTime * 5);
         var workerLimit = _options.TimeLimit / 10 < MaxWorkerBoundTime ? _options.TimeLimit / 10 : MaxWorkerBoundTime;
-        var perWorker = problem.ToRatingPoints(WorkerBound.Compute(problem, workerLimit, _options.Seed, cancellationToken));
+        var perWorker = problem.ToRatingPoints(WorkerBound.Compute(problem, workerLimit, _options.Seed, cancellationToken, problem.CurrentPlan()));
         var local = sites.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
         var pairsOfSite = new int[sites.Length];
         foreach (var pair in problem.Pairs)
