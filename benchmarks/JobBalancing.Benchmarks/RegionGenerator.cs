@@ -68,11 +68,11 @@ internal static class RegionGenerator
         var random = new Random(seed);
         var kinds = Enumerable.Range(0, workplaceCount).Select(i => (i % 10) switch
         {
-            0 => new Member("petrol-station", "", InstanceSize.S, WorkplaceProfile.PetrolStation, Invariant.Text($"fuel-{i / 10}")),
-            1 => new Member("fuel-depot", "", InstanceSize.S, WorkplaceProfile.Standard, Invariant.Text($"fuel-{i / 10}")),
-            var k when k % 3 == 0 => new Member("print-works", "", InstanceSize.S, WorkplaceProfile.Routine, null),
-            var k when k % 3 == 1 => new Member("design-office", "", InstanceSize.S, WorkplaceProfile.Empowering, null),
-            _ => new Member("works", "", InstanceSize.S, WorkplaceProfile.Standard, null),
+            0 => new Kind("petrol-station", WorkplaceProfile.PetrolStation, Invariant.Text($"fuel-{i / 10}")),
+            1 => new Kind("fuel-depot", WorkplaceProfile.Standard, Invariant.Text($"fuel-{i / 10}")),
+            var k when k % 3 == 0 => new Kind("print-works", WorkplaceProfile.Routine, null),
+            var k when k % 3 == 1 => new Kind("design-office", WorkplaceProfile.Empowering, null),
+            _ => new Kind("works", WorkplaceProfile.Standard, null),
         }).ToArray();
         const int StationWorkers = 6;
         var stations = kinds.Count(k => k.Profile == WorkplaceProfile.PetrolStation);
@@ -117,4 +117,6 @@ internal static class RegionGenerator
     }
 
     private sealed record Member(string Id, string Name, InstanceSize Size, WorkplaceProfile Profile, string? Enterprise);
+
+    private sealed record Kind(string Id, WorkplaceProfile Profile, string? Enterprise);
 }

@@ -8,7 +8,8 @@ namespace JobBalancing.Benchmarks;
 /// The scale benchmark of issue 5 (<c>--region WxN</c>): a generated region of W workplaces and N workers balanced under
 /// each policy, with the wall time and peak memory of each, its balance against the region's average, the region-level
 /// bound, how many parts are proven, and the costs. <c>regionalMix</c> and <c>reallocation</c> start from
-/// <c>within</c>'s plan, as <see cref="RegionBalancer.Compare"/> does, and their time does not include it.
+/// <c>within</c>'s plan, as <see cref="RegionBalancer.Compare"/> does; with <c>within</c> among the policies their time does
+/// not include it.
 /// </summary>
 internal static class RegionScale
 {

@@ -16,7 +16,7 @@ internal static class Clusters
 
     /// <summary>
     /// The clusters of <paramref name="sites"/> (indexes into <paramref name="workplaces"/>), each at most
-    /// <paramref name="pairLimit"/> in <see cref="PairEstimate"/> unless a single workplace is larger.
+    /// <paramref name="pairLimit"/> in <see cref="PairEstimate"/> unless it is two workplaces.
     /// </summary>
     /// <param name="workplaces">The workplaces the indexes refer to.</param>
     /// <param name="sites">The scope's workplaces.</param>
@@ -27,8 +27,9 @@ internal static class Clusters
     public static List<int[]> Form(
         IReadOnlyList<Workplace> workplaces, IReadOnlyList<int> sites, Func<int, int, double>? flow, BalanceTarget target, ObjectiveWeights weights, int pairLimit)
     {
+        // Two workplaces may always join, however large: a workplace left alone could not work with any other.
         var clusters = sites.Select(s => new List<int> { s }).ToList();
-        bool Fits(List<int> a, List<int> b) => PairEstimate(workplaces, [.. a, .. b]) <= pairLimit;
+        bool Fits(List<int> a, List<int> b) => (a.Count == 1 && b.Count == 1) || PairEstimate(workplaces, [.. a, .. b]) <= pairLimit;
 
         if (flow is not null)
         {

@@ -42,7 +42,7 @@ public sealed class RegionBalancer
     public RegionBalancer(BalancerOptions? options = null)
     {
         _options = options ?? new BalancerOptions();
-        _ = new Balancer(_options);
+        _ = new Balancer(_options); // validates the options, with the balancer's wording
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ public sealed class RegionBalancer
 
         var clock = Stopwatch.StartNew();
         var workplaces = policy == Policy.Compensation ? Scopes.ServiceLimited(region) : region.Workplaces;
-        var layouts = RegionsOf(region, policy, workplaces).Select(sites => Layout(region, policy, workplaces, sites, cancellationToken)).ToList();
+        var layouts = RegionsOf(workplaces).Select(sites => Layout(region, policy, workplaces, sites, cancellationToken)).ToList();
         var units = Units(region, policy, workplaces, layouts);
         var decomposed = units.Any(u => u.IsCluster);
 
@@ -148,7 +148,7 @@ public sealed class RegionBalancer
     }
 
     /// <summary>The workplaces of each region (indexes into <see cref="Region.Workplaces"/>), in order of first appearance.</summary>
-    private static IEnumerable<int[]> RegionsOf(Region region, Policy policy, IReadOnlyList<Workplace> workplaces) =>
+    private static IEnumerable<int[]> RegionsOf(IReadOnlyList<Workplace> workplaces) =>
         workplaces.Select((w, i) => (w.Region ?? "", i)).GroupBy(p => p.Item1, StringComparer.Ordinal).Select(g => g.Select(p => p.i).ToArray());
 
     /// <summary>
@@ -195,7 +195,8 @@ public sealed class RegionBalancer
             [.. groups.Where(g => local.ContainsKey(g[0]))],
             s => pairsOfSite[local[s]],
             flows is null ? null : Flow,
-            flowBound >= perWorker ? (flowBound, "flow LP") : (perWorker, "per-worker"));
+            Math.Max(flowBound, perWorker),
+            flowBound >= perWorker ? "flow LP" : "per-worker");
     }
 
     /// <summary>The rules of work away from home under <paramref name="policy"/>, before the sites' groups are set; none for within and compensation.</summary>
@@ -370,17 +371,17 @@ public sealed class RegionBalancer
         var best = (Bound: 0m, Source: "trivial");
         foreach (var layout in layouts)
         {
-            var region = layout.Bound;
+            var region = (Bound: layout.Bound, Source: layout.BoundSource);
             for (var i = 0; i < units.Count; i++)
             {
                 if (!units[i].IsCluster && units[i].Sites.Order().SequenceEqual(layout.Sites.Order()) && solutions[i].Plan is { } plan)
                 {
                     var part = solutions[i].Status == SolveStatus.Optimal ? solutions[i].Problem.Objective(plan) : solutions[i].Bound;
-                    region = part > region.Item1 ? (part, "part") : region;
+                    region = part > region.Bound ? (part, "part") : region;
                 }
             }
 
-            best = region.Item1 > best.Bound ? region : best;
+            best = region.Bound > best.Bound ? region : best;
         }
 
         return best;
@@ -438,5 +439,6 @@ public sealed class RegionBalancer
     /// One region compiled whole: its workplaces, its scopes, the pairs of each workplace's workers, the flow between two
     /// workplaces from the flow LP, and the bound on the region's objective with its source.
     /// </summary>
-    private sealed record RegionLayout(int[] Sites, IReadOnlyList<int[]> Groups, Func<int, int> PairsOf, Func<int, int, double>? Flow, (decimal, string) Bound);
+    private sealed record RegionLayout(
+        int[] Sites, IReadOnlyList<int[]> Groups, Func<int, int> PairsOf, Func<int, int, double>? Flow, decimal Bound, string BoundSource);
 }
