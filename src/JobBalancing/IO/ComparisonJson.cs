@@ -6,7 +6,8 @@ namespace JobBalancing.IO;
 
 /// <summary>
 /// Writes region results, one per policy, as the comparison JSON of <c>jobbalancing compare</c>
-/// (<c>jobbalancing.comparison/1</c>): per policy its status, parts (with what each proved), regions (balance at every
+/// (<c>jobbalancing.comparison/1</c>): per policy its status, the region-level bound (<c>regionBound</c>,
+/// <c>regionBoundSource</c>), parts (with what each proved, and whether it is a cluster), regions (balance at every
 /// level and costs), councils (balance, costs, cost per member, SB/SC before and after) and jobs. Numbers are rounded to
 /// <see cref="ResultJson.Decimals"/> decimals.
 /// </summary>
