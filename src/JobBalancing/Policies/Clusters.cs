@@ -29,7 +29,7 @@ internal static class Clusters
     {
         // Two workplaces may always join, however large: a workplace left alone could not work with any other.
         var clusters = sites.Select(s => new List<int> { s }).ToList();
-        bool Fits(List<int> a, List<int> b) => (a.Count == 1 && b.Count == 1) || PairEstimate(workplaces, [.. a, .. b]) <= pairLimit;
+        bool Fits(List<int> a, List<int> b) => (a.Count == 1 && b.Count == 1) || PairEstimate(a.Concat(b).Select(s => workplaces[s])) <= pairLimit;
 
         if (flow is not null)
         {
@@ -70,10 +70,10 @@ internal static class Clusters
     }
 
     /// <summary>A cluster's size for the search: its workers times its tasks, the pairs it would have if everyone could do everything.</summary>
-    public static long PairEstimate(IReadOnlyList<Workplace> workplaces, IEnumerable<int> sites)
+    public static long PairEstimate(IEnumerable<Workplace> workplaces)
     {
-        var list = sites.ToList();
-        return (long)list.Sum(s => workplaces[s].Workers.Count) * list.Sum(s => workplaces[s].Tasks.Count);
+        var list = workplaces.ToList();
+        return (long)list.Sum(w => w.Workers.Count) * list.Sum(w => w.Tasks.Count);
     }
 
     /// <summary>How far the combined average of <paramref name="sites"/>' tasks lies from the target: <c>wE·|Ē_c − Ē| + wD·|D̄_c − D̄|</c>.</summary>

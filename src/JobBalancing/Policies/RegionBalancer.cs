@@ -268,7 +268,7 @@ public sealed class RegionBalancer
         var threads = _options.EffectiveThreads;
         var slots = Math.Max(1, Math.Min(threads, units.Count));
         var solutions = new SpecSolution[units.Count];
-        var order = Enumerable.Range(0, units.Count).OrderByDescending(i => Clusters.PairEstimate(units[i].Spec.Sites.Select(s => s[0]).ToList(), Enumerable.Range(0, units[i].Sites.Length))).ToList();
+        var order = Enumerable.Range(0, units.Count).OrderByDescending(i => Clusters.PairEstimate(units[i].Spec.Sites.Select(s => s[0]))).ToList();
         var waiting = units.Count;
         Parallel.ForEach(
             Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering),
@@ -316,7 +316,7 @@ public sealed class RegionBalancer
                 partner = Enumerable.Range(0, units.Count)
                     .Where(i => i != c && units[i].IsCluster && units[i].Spec.GroupTargets![0] == target)
                     .Select(i => (i, Sites: units[c].Sites.Concat(units[i].Sites).ToArray()))
-                    .Where(p => !tried.Contains(Key(p.Sites)) && Clusters.PairEstimate(workplaces, p.Sites) <= 2L * ClusterPairLimit)
+                    .Where(p => !tried.Contains(Key(p.Sites)) && Clusters.PairEstimate(p.Sites.Select(s => workplaces[s])) <= 2L * ClusterPairLimit)
                     .OrderBy(p => Clusters.Distance(workplaces, p.Sites, target, weights))
                     .Select(p => (int?)p.i).FirstOrDefault();
                 if (partner is null)
