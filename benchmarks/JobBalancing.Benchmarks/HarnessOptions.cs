@@ -1,5 +1,6 @@
 using System.Globalization;
 using JobBalancing.Benchmarks.Runners;
+using JobBalancing.Policies;
 
 namespace JobBalancing.Benchmarks;
 
@@ -13,10 +14,20 @@ namespace JobBalancing.Benchmarks;
 /// <param name="RegionDirectory">
 /// Where <c>--write-region</c> writes the region's workplaces; when set, the harness writes them and measures nothing.
 /// </param>
+/// <param name="Region">
+/// With <c>--region WxN</c>, the scale benchmark's workplaces and workers: the harness balances that generated region
+/// under each policy, <see cref="Budget"/> being each policy's time limit, and measures nothing else.
+/// </param>
 internal sealed record HarnessOptions(
     IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, IReadOnlyList<SolverKind> Solvers, bool Verbose = false,
-    string? RegionDirectory = null)
+    string? RegionDirectory = null, (int Workplaces, int Workers)? Region = null)
 {
+    /// <summary>With <c>--region</c>, the largest cluster the region balancer cuts (<c>--cluster-pairs</c>); its default when <see langword="null"/>.</summary>
+    public int? ClusterPairs { get; init; }
+
+    /// <summary>With <c>--region</c>, the policies to run (<c>--policies</c>), in the library's order; all four when <see langword="null"/>.</summary>
+    public IReadOnlyList<Policy>? Policies { get; init; }
+
     /// <summary>Every solver, this library's first.</summary>
     public static IReadOnlyList<SolverKind> AllSolvers { get; } = Enum.GetValues<SolverKind>();
 
@@ -32,6 +43,12 @@ internal sealed record HarnessOptions(
           --solvers LIST  which solvers to run, comma-separated: balancer, mip, greedy; default all three
           --write-region DIR
                           write the generated region's workplaces (JSON, one file each) to DIR and measure nothing
+          --region WxN    balance a generated region of W workplaces and N workers under each policy, --seconds being
+                          each policy's time limit, and print time, peak memory, balance, bound and costs per policy
+          --cluster-pairs N
+                          with --region, the largest cluster (workers × tasks) a large scope is cut into; default 3000
+          --policies LIST with --region, the policies to run, comma-separated: within, regionalMix, reallocation,
+                          compensation; default all four (regionalMix and reallocation start from within's plan)
           --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr
           --help          show this text
 
@@ -51,6 +68,9 @@ internal sealed record HarnessOptions(
         var (seed, threads, quick, verbose) = (1, 0, false, false);
         IReadOnlyList<SolverKind>? solvers = null;
         string? regionDirectory = null;
+        (int, int)? region = null;
+        int? clusterPairs = null;
+        IReadOnlyList<Policy>? policies = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -69,6 +89,15 @@ internal sealed record HarnessOptions(
                     break;
                 case "--write-region":
                     regionDirectory = Value();
+                    break;
+                case "--region":
+                    region = ParseRegion(Value());
+                    break;
+                case "--policies":
+                    policies = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParsePolicy).Distinct().Order()];
+                    break;
+                case "--cluster-pairs":
+                    clusterPairs = Number(args[i], Value(), int.Parse, 1, int.MaxValue);
                     break;
                 case "--quick":
                     quick = true;
@@ -100,10 +129,42 @@ internal sealed record HarnessOptions(
             throw new FormatException("--write-region only writes the region; give it alone (with --seed at most)");
         }
 
+        if ((clusterPairs is not null || policies is not null) && region is null)
+        {
+            throw new FormatException("--cluster-pairs and --policies go with --region");
+        }
+
+        if (region is not null && (quick || sizes is not null || solvers is not null || regionDirectory is not null))
+        {
+            throw new FormatException("--region balances the generated region alone; give it with --seconds, --seed and --threads at most");
+        }
+
+        if (region is not null)
+        {
+            return new HarnessOptions([], budget ?? DefaultBudget, seed, threads, [], verbose, Region: region) { ClusterPairs = clusterPairs, Policies = policies };
+        }
+
         return quick
             ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, solvers ?? AllSolvers, verbose)
             : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory);
     }
+
+    /// <summary><c>WxN</c>: W workplaces (at least 2) and N workers (at least 6 per workplace).</summary>
+    private static (int Workplaces, int Workers) ParseRegion(string text)
+    {
+        var parts = text.Split('x', 'X', '×');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var workplaces)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var workers)
+            && workplaces >= 2 && workers >= 6 * workplaces
+            ? (workplaces, workers)
+            : throw new FormatException($"region \"{text}\" is not WORKPLACESxWORKERS with at least 2 workplaces and 6 workers each (e.g. 50x2000)");
+    }
+
+    private static Policy ParsePolicy(string text) =>
+        Enum.TryParse<Policy>(text, ignoreCase: true, out var policy) && Enum.IsDefined(policy)
+            ? policy
+            : throw new FormatException($"policy \"{text}\" is none of within, regionalMix, reallocation, compensation");
 
     private static SolverKind ParseSolver(string text) =>
         Enum.TryParse<SolverKind>(text, ignoreCase: true, out var solver) && Enum.IsDefined(solver)

@@ -28,6 +28,11 @@ if (options.RegionDirectory is { } directory)
     return 0;
 }
 
+if (options.Region is { } scale)
+{
+    return RegionScale.Run(scale.Workplaces, scale.Workers, options, Console.Out);
+}
+
 var runs = new List<Measurement>();
 foreach (var size in options.Sizes)
 {

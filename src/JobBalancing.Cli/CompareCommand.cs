@@ -35,7 +35,7 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
         },
     };
 
-    private readonly SearchOptions _search = new("The time limit of each part's solve (each workplace or group of workplaces), in seconds.", 10);
+    private readonly SearchOptions _search = new("The time limit of each policy, in seconds, shared among its parts (solved in parallel).", 10);
 
     private readonly Option<string?> _out = OutputFile.Option(
         $"Write the comparison to this file: the table as CSV when it ends in .csv, else the JSON ({ComparisonJson.FormatName}).", "result.json", "comparison");
@@ -53,12 +53,15 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
     /// <summary>The table's columns: one row per policy.</summary>
     internal static readonly string[] Columns =
     [
-        "policy", "status", "regionDeviation", "worstWorkplaceDeviation", "workplaceRangeE", "workplaceRangeD", "giniE", "giniD",
+        "policy", "status", "regionDeviation", "regionBound", "partsProven", "worstWorkplaceDeviation", "workplaceRangeE", "workplaceRangeD", "giniE", "giniD",
         "trainingHours", "reassignmentHours", "recruitmentHours", "onboardingHours", "coordinationHours", "compensationHours", "totalHours",
         "mostChargedCouncil", "itsCostPerMember",
     ];
 
-    /// <summary>A policy's row: the worst region's balance, the costs over all regions, and the council charged most per member.</summary>
+    /// <summary>
+    /// A policy's row: the worst region's balance with its proven bound and how many parts are proven optimal, the costs
+    /// over all regions, and the council charged most per member.
+    /// </summary>
     internal static string[] Row(RegionResult result)
     {
         static string F(decimal value) => Math.Round(value, 3).ToString("0.###", CultureInfo.InvariantCulture);
@@ -74,7 +77,8 @@ internal sealed class CompareCommand(TextWriter stdout, TextWriter stderr, Cance
         return
         [
             name, result.Status.ToString(),
-            F(plan.Regions.Max(r => r.Objective)), F(plan.Regions.Max(r => r.WorstWorkplaceObjective)),
+            F(plan.Regions.Max(r => r.Objective)), F(result.Bound), $"{result.Parts.Count(p => p.Status == SolveStatus.Optimal)}/{result.Parts.Count}",
+            F(plan.Regions.Max(r => r.WorstWorkplaceObjective)),
             F(plan.Regions.Max(r => r.WorkplaceEmpowermentRange)), F(plan.Regions.Max(r => r.WorkplaceDesirabilityRange)),
             G(plan.Regions.Max(r => r.EmpowermentSpread.Gini)), G(plan.Regions.Max(r => r.DesirabilitySpread.Gini)),
             F(costs.TrainingHours), F(costs.ReassignmentHours), F(costs.RecruitmentHours), F(costs.OnboardingHours),

@@ -6,7 +6,8 @@ namespace JobBalancing.IO;
 
 /// <summary>
 /// Writes region results, one per policy, as the comparison JSON of <c>jobbalancing compare</c>
-/// (<c>jobbalancing.comparison/1</c>): per policy its status, parts (with what each proved), regions (balance at every
+/// (<c>jobbalancing.comparison/1</c>): per policy its status, the region-level bound (<c>regionBound</c>,
+/// <c>regionBoundSource</c>), parts (with what each proved, and whether it is a cluster), regions (balance at every
 /// level and costs), councils (balance, costs, cost per member, SB/SC before and after) and jobs. Numbers are rounded to
 /// <see cref="ResultJson.Decimals"/> decimals.
 /// </summary>
@@ -53,6 +54,8 @@ public static class ComparisonJson
         }
 
         writer.WriteDecimal("solveSeconds", Round((decimal)result.SolveTime.TotalSeconds));
+        writer.WriteDecimal("regionBound", Round(result.Bound));
+        writer.WriteString("regionBoundSource", result.BoundSource);
         writer.WriteArray("parts", result.Parts, WritePart);
         if (result.Plan is { } plan)
         {
@@ -78,6 +81,7 @@ public static class ComparisonJson
         writer.WriteDecimal("objective", Round(part.Objective));
         writer.WriteDecimal("bound", Round(part.Bound));
         writer.WriteString("boundSource", part.BoundSource);
+        writer.WriteBoolean("cluster", part.IsCluster);
         writer.WriteEndObject();
     }
 

@@ -1,4 +1,5 @@
 using JobBalancing.Domain;
+using JobBalancing.Solving;
 
 namespace JobBalancing.Policies;
 
@@ -24,10 +25,7 @@ internal static class Scopes
     public static IReadOnlyList<Workplace> ServiceLimited(Region region)
     {
         var options = region.Policies;
-        var totals = region.Workplaces.GroupBy(w => w.Region ?? "", StringComparer.Ordinal).ToDictionary(
-            g => g.Key,
-            g => (Score: g.SelectMany(w => w.Tasks).Sum(t => t.Empowerment * t.Hours), Hours: g.SelectMany(w => w.Tasks).Sum(t => t.Hours)),
-            StringComparer.Ordinal);
+        var totals = region.Workplaces.GroupBy(w => w.Region ?? "", StringComparer.Ordinal).ToDictionary(g => g.Key, BalanceTarget.Of, StringComparer.Ordinal);
         return [.. region.Workplaces.Select(workplace => ServiceLimited(workplace, totals[workplace.Region ?? ""], options))];
     }
 
@@ -36,13 +34,13 @@ internal static class Scopes
     /// average empowerment limited to <see cref="PolicyOptions.ServiceLimitHours"/> per worker (rounded down to the hour
     /// unit, and never above the task's own limit).
     /// </summary>
-    private static Workplace ServiceLimited(Workplace workplace, (decimal Score, decimal Hours) region, PolicyOptions options)
+    private static Workplace ServiceLimited(Workplace workplace, BalanceTarget region, PolicyOptions options)
     {
         // e_t ≥ A/T + margin, compared exactly as e_t·T ≥ A + margin·T.
         var limit = Math.Floor(options.ServiceLimitHours / workplace.HourUnit) * workplace.HourUnit;
         return workplace with
         {
-            Tasks = [.. workplace.Tasks.Select(task => task.Empowerment * region.Hours >= region.Score + (options.ServiceLimitMargin * region.Hours)
+            Tasks = [.. workplace.Tasks.Select(task => task.Empowerment * region.Hours >= region.EmpowermentHours + (options.ServiceLimitMargin * region.Hours)
                 ? task with { MaxPerWorker = Math.Min(task.MaxPerWorker ?? decimal.MaxValue, limit) }
                 : task)],
         };

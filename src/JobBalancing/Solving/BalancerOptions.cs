@@ -104,11 +104,11 @@ public sealed class BalancerOptions
         return problems;
     }
 
-    /// <summary>A copy of these options with another time limit.</summary>
-    internal BalancerOptions WithTimeLimit(TimeSpan timeLimit) => new()
+    /// <summary>A copy of these options with another time limit and, when given, another number of threads.</summary>
+    internal BalancerOptions WithTimeLimit(TimeSpan timeLimit, int? threads = null) => new()
     {
         TimeLimit = timeLimit,
-        Threads = Threads,
+        Threads = threads ?? Threads,
         Seed = Seed,
         Method = Method,
         TieBreaks = TieBreaks,

@@ -521,7 +521,14 @@ internal sealed class BalancingProblem
         WorkTask TaskAt(int t) => sites[taskSite[t]][taskPeriod[t]].Tasks[taskIndex[t]];
         var taskCount = taskSite.Count;
         var allTasks = Enumerable.Range(0, taskCount).Select(TaskAt).ToArray();
+        var targets = spec.GroupTargets;
         var ratingDecimals = allTasks.Max(t => Math.Max(Numbers.Decimals(t.Empowerment), Numbers.Decimals(t.Desirability)));
+        if (targets is not null)
+        {
+            // A target's totals, in hour units, are whole once scaled like the ratings of the tasks they sum.
+            ratingDecimals = Math.Max(ratingDecimals, targets.Max(t => Math.Max(Numbers.Decimals(t.EmpowermentHours / unit), Numbers.Decimals(t.DesirabilityHours / unit))));
+        }
+
         var ratingScale = Pow10(ratingDecimals);
         long[][] ratings =
         [
@@ -631,6 +638,21 @@ internal sealed class BalancingProblem
             groupTotals[1][g] += ratings[1][t] * taskHours[t];
         }
 
+        if (targets is not null)
+        {
+            if (targets.Count != groupCount || targets.Any(t => t.Hours <= 0))
+            {
+                throw new ArgumentException($"The spec needs a target with positive hours for each of its {groupCount} balance groups.", nameof(spec));
+            }
+
+            for (var g = 0; g < groupCount; g++)
+            {
+                groupHours[g] = checked((long)(targets[g].Hours / unit));
+                groupTotals[0][g] = checked((long)(targets[g].EmpowermentHours / unit * ratingScale));
+                groupTotals[1][g] = checked((long)(targets[g].DesirabilityHours / unit * ratingScale));
+            }
+        }
+
         var rows = new List<BalanceRow>();
         var rowOf = new Dictionary<(int Worker, int Group), int>();
         for (var w = 0; w < workerCount; w++)
@@ -648,7 +670,7 @@ internal sealed class BalancingProblem
 
         var rowArray = rows.ToArray();
         var rowOfPair = pairArray.Select(p => rowOf[(p.Worker, groupOfPeriod[taskPeriod[p.Task]])]).ToArray();
-        var (deviationScale, factors, exact) = ChooseDeviationScale(rowArray, groupHours, ratings, ratingScale);
+        var (deviationScale, factors, exact) = ChooseDeviationScale(rowArray, groupHours, groupTotals, ratings, ratingScale);
 
         var pairOf = new Dictionary<(int Worker, int Site, int Period, string Task), int>();
         for (var p = 0; p < pairArray.Length; p++)
@@ -769,10 +791,14 @@ internal sealed class BalancingProblem
     /// <c>M</c> and each group's <c>c_g</c>: exact (<c>M = lcm(T_g)·lcm(H_r)</c>) when the largest coefficient of a deviation
     /// row stays clear of CP-SAT's overflow; otherwise as fine as that allows, with <c>c_g = ⌊M/T_g⌋</c>.
     /// </summary>
-    private static (long Scale, long[] Factors, bool Exact) ChooseDeviationScale(BalanceRow[] rows, long[] groupHours, long[][] ratings, long ratingScale)
+    private static (long Scale, long[] Factors, bool Exact) ChooseDeviationScale(
+        BalanceRow[] rows, long[] groupHours, long[][] groupTotals, long[][] ratings, long ratingScale)
     {
         const double Limit = 1e15;
-        var maxRating = ratings.SelectMany(r => r).Select(Math.Abs).DefaultIfEmpty(1).Max();
+
+        // A fixed target's average may lie beyond the spec's own ratings; the offsets c_g·A_g·H_r grow with it.
+        var maxAverage = groupTotals.SelectMany(totals => totals.Select((total, g) => groupHours[g] > 0 ? (Math.Abs(total) + groupHours[g] - 1) / groupHours[g] : 0));
+        var maxRating = ratings.SelectMany(r => r).Select(Math.Abs).Concat(maxAverage).DefaultIfEmpty(1).Max();
         var maxHours = rows.Select(r => (long)r.Hours).DefaultIfEmpty(1).Max();
         var perUnit = (double)Math.Max(maxRating, ratingScale) * maxHours;
 

@@ -32,8 +32,32 @@ internal sealed record BalancingSpec
     /// <summary>The weights of the objective; the first site's when <see langword="null"/>.</summary>
     public ObjectiveWeights? Weights { get; init; }
 
+    /// <summary>
+    /// A fixed target for each balance group (one per period for <see cref="BalanceMeasure.EveryPeriod"/>, else one):
+    /// rows are measured against its averages instead of those of the spec's own tasks. A few workplaces of a region are
+    /// balanced against the region's average this way. <see langword="null"/> for the spec's own averages.
+    /// </summary>
+    public IReadOnlyList<BalanceTarget>? GroupTargets { get; init; }
+
     /// <summary>One workplace over one period: the plain balancing problem of DESIGN.md.</summary>
     public static BalancingSpec Of(Workplace workplace) => new() { Sites = [[workplace]] };
+}
+
+/// <summary>
+/// The averages a balance group is measured against, as the totals they are made of, so that the arithmetic stays exact:
+/// <c>Ē = EmpowermentHours / Hours</c>, <c>D̄ = DesirabilityHours / Hours</c>.
+/// </summary>
+/// <param name="EmpowermentHours"><c>Σ e_t·h_t</c> over the tasks the target is the average of.</param>
+/// <param name="DesirabilityHours"><c>Σ d_t·h_t</c> over the same tasks.</param>
+/// <param name="Hours"><c>Σ h_t</c> over the same tasks; positive, a multiple of the hour unit.</param>
+internal sealed record BalanceTarget(decimal EmpowermentHours, decimal DesirabilityHours, decimal Hours)
+{
+    /// <summary>The target of the tasks of <paramref name="workplaces"/>: their hours-weighted averages.</summary>
+    public static BalanceTarget Of(IEnumerable<Workplace> workplaces)
+    {
+        var tasks = workplaces.SelectMany(w => w.Tasks).ToList();
+        return new BalanceTarget(tasks.Sum(t => t.Empowerment * t.Hours), tasks.Sum(t => t.Desirability * t.Hours), tasks.Sum(t => t.Hours));
+    }
 }
 
 /// <summary>How a plan's balance is measured when there are several periods.</summary>

@@ -9,13 +9,20 @@ namespace JobBalancing.Solving;
 /// </summary>
 internal static class WorkerBound
 {
-    /// <summary>The bound in the integer objective's units, computed within <paramref name="limit"/>.</summary>
-    public static long Compute(BalancingProblem problem, TimeSpan limit, int seed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bound in the integer objective's units, computed within <paramref name="limit"/>: the largest classes of
+    /// interchangeable workers first, or, given a <paramref name="plan"/>, the classes of its worst jobs first (where
+    /// there are more classes than time, the workers far from the averages are the ones that can raise the bound).
+    /// </summary>
+    public static long Compute(BalancingProblem problem, TimeSpan limit, int seed, CancellationToken cancellationToken, int[]? plan = null)
     {
         var deadline = DateTime.UtcNow + limit;
         var perDimension = new long[2];
         long combined = 0;
-        foreach (var group in problem.BalanceClasses.OrderByDescending(g => g.Length))
+        var classes = plan is null
+            ? problem.BalanceClasses.OrderByDescending(g => g.Length)
+            : problem.BalanceClasses.OrderByDescending(g => g.Max(w => Deviation(problem, w, plan)));
+        foreach (var group in classes)
         {
             var worker = group[0];
             for (var dimension = -1; dimension < 2; dimension++)
@@ -45,6 +52,11 @@ internal static class WorkerBound
 
         return Combine(problem, perDimension, combined);
     }
+
+    /// <summary>Worker w's weighted deviation in <paramref name="plan"/>, in the integer objective's units.</summary>
+    private static long Deviation(BalancingProblem problem, int w, int[] plan) =>
+        problem.RowsOfWorker[w].Select(row => (problem.Weights[0] * problem.ScaledDeviation(0, row, problem.Score(0, row, plan)))
+            + (problem.Weights[1] * problem.ScaledDeviation(1, row, problem.Score(1, row, plan)))).DefaultIfEmpty(0).Max();
 
     private static long Combine(BalancingProblem problem, long[] perDimension, long combined) =>
         Math.Max(combined, (problem.Weights[0] * perDimension[0]) + (problem.Weights[1] * perDimension[1]));

@@ -79,7 +79,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         var rows = File.ReadAllLines(output);
         Assert.Equal(string.Join(',', CompareCommand.Columns), rows[0]);
-        Assert.StartsWith("within,Optimal,7,0,", rows[1], StringComparison.Ordinal);
+        Assert.StartsWith("within,Optimal,7,7,2/2,0,", rows[1], StringComparison.Ordinal);
     }
 
     [Fact]
