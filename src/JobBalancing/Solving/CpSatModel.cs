@@ -204,7 +204,6 @@ internal sealed class CpSatModel
                 }
 
                 var held = Model.NewBoolVar($"b{w}_{pair.Task}");
-
                 var domain = pair.Fixed > 0
                     ? new Google.OrTools.Util.Domain(pair.Lowest, pair.Upper)
                     : Google.OrTools.Util.Domain.FromIntervals([[0, 0], [pair.Lowest, pair.Upper]]);

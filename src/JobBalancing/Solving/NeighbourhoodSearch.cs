@@ -62,8 +62,8 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
     }
 
     /// <summary>
-    /// The workers that set the stage's value, then, in the balance stage, workers who hold the tasks that would bring
-    /// those back towards the averages, then random others.
+    /// The workers that set the stage's value, then, in the balance stage, partners who can trade with them (see
+    /// <see cref="BalanceScope"/>), then random others.
     /// </summary>
     private int[] ChooseScope(int[] incumbent, Stage stage)
     {
@@ -82,8 +82,8 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
     /// <summary>
     /// The balance neighbourhood. The objective is <c>wE·Δ_E + wD·Δ_D</c>, so it falls only when the workers furthest in
     /// each dimension (often different people) all move: they are in it. Then partners: holders of the tasks that would
-    /// pull the furthest workers back towards the averages, those who would gain most from giving such a task away
-    /// first; the rest at random, so that every worker is reachable.
+    /// pull the furthest workers back towards the averages, and workers qualified for the tasks that pull them away,
+    /// those who would gain most from the trade first; the rest at random, so that every worker is reachable.
     /// </summary>
     private int[] BalanceScope(int[] incumbent, int size)
     {
@@ -125,7 +125,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
         }
 
         // Partners of two kinds: those who hold a task a furthest worker should take more of, and those qualified for a
-        // task a furthest worker should give away (the second spread a crowded task over more people).
+        // task a furthest worker should give away (the second kind spreads a crowded task over more people).
         var gain = new Dictionary<int, double>();
         foreach (var w in furthest)
         {
