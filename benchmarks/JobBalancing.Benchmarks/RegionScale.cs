@@ -1,3 +1,4 @@
+using JobBalancing.IO;
 using JobBalancing.Policies;
 using JobBalancing.Solving;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -50,7 +51,7 @@ internal static class RegionScale
             var worst = plan?.Jobs.MaxBy(j => Math.Abs(j.EmpowermentDeviation) + Math.Abs(j.DesirabilityDeviation));
             var worstText = worst is null ? "" : Invariant.Text($"{worst.Home}: {worst.EmpowermentDeviation:0.##}, {worst.DesirabilityDeviation:0.##}");
             output.WriteLine(Invariant.Text(
-                $"| {policy} | {result.Status} | {wall.TotalSeconds:0.#} | {memory.PeakBytes / 1e6:0} | {plan?.Regions.Max(r => r.Objective):0.###} | {result.Bound:0.###} | {result.BoundSource} | {result.Parts.Count(p => p.Status == SolveStatus.Optimal)}/{result.Parts.Count} | {result.Parts.Count(p => p.IsCluster)} | {plan?.Jobs.Count(j => j.OtherWorkplaces.Count > 0)} | {plan?.Costs.Total:0.#} | {plan?.Costs.RecruitmentHours + plan?.Costs.OnboardingHours:0.#} | {worstText} | {plan?.Violations.Count} |"));
+                $"| {ComparisonJson.Name(policy)} | {result.Status} | {wall.TotalSeconds:0.#} | {memory.PeakBytes / 1e6:0} | {plan?.Regions.Max(r => r.Objective):0.###} | {result.Bound:0.###} | {result.BoundSource} | {result.Parts.Count(p => p.Status == SolveStatus.Optimal)}/{result.Parts.Count} | {result.Parts.Count(p => p.IsCluster)} | {plan?.Jobs.Count(j => j.OtherWorkplaces.Count > 0)} | {plan?.Costs.Total:0.#} | {plan?.Costs.RecruitmentHours + plan?.Costs.OnboardingHours:0.#} | {worstText} | {plan?.Violations.Count} |"));
             output.Flush();
         }
 
