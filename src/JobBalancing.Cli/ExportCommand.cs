@@ -41,14 +41,8 @@ internal sealed class ExportCommand(TextWriter stdout, TextWriter stderr)
 
     private int Run(string input, string folder, bool semicolon)
     {
-        Workplace workplace;
-        try
+        if (!WorkplaceInput.TryRead(input, stderr, out var workplace))
         {
-            workplace = WorkplaceInput.Read(input);
-        }
-        catch (InvalidWorkplaceException e)
-        {
-            WorkplaceInput.Report(stderr, e.Problems);
             return ExitCodes.InvalidInput;
         }
 

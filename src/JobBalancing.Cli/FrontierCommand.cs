@@ -53,14 +53,8 @@ internal sealed class FrontierCommand(TextWriter stdout, TextWriter stderr, Canc
 
     private int Run(ParseResult parseResult)
     {
-        Workplace workplace;
-        try
+        if (!WorkplaceInput.TryRead(parseResult.GetValue(_workplace)!, stderr, out var workplace))
         {
-            workplace = WorkplaceInput.Read(parseResult.GetValue(_workplace)!);
-        }
-        catch (InvalidWorkplaceException e)
-        {
-            WorkplaceInput.Report(stderr, e.Problems);
             return ExitCodes.InvalidInput;
         }
 

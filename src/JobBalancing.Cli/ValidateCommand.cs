@@ -28,14 +28,8 @@ internal sealed class ValidateCommand(TextWriter stdout, TextWriter stderr)
 
     private int Run(string path)
     {
-        Workplace workplace;
-        try
+        if (!WorkplaceInput.TryRead(path, stderr, out var workplace))
         {
-            workplace = WorkplaceInput.Read(path);
-        }
-        catch (InvalidWorkplaceException e)
-        {
-            WorkplaceInput.Report(stderr, e.Problems);
             return ExitCodes.InvalidInput;
         }
 
