@@ -105,17 +105,14 @@ public sealed class BalancerOptions
     }
 
     /// <summary>A copy of these options with another time limit and, when given, another number of threads.</summary>
-    internal BalancerOptions WithTimeLimit(TimeSpan timeLimit, int? threads = null) => new()
+    internal BalancerOptions WithTimeLimit(TimeSpan timeLimit, int? threads = null)
     {
-        TimeLimit = timeLimit,
-        Threads = threads ?? Threads,
-        Seed = Seed,
-        Method = Method,
-        TieBreaks = TieBreaks,
-        MaxObjective = MaxObjective,
-        RotationWindow = RotationWindow,
-        LoggerFactory = LoggerFactory,
-    };
+        // A member-wise copy carries every option, including any added later.
+        var copy = (BalancerOptions)MemberwiseClone();
+        copy.TimeLimit = timeLimit;
+        copy.Threads = threads ?? Threads;
+        return copy;
+    }
 
     /// <summary>The number of threads to give CP-SAT.</summary>
     internal int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
