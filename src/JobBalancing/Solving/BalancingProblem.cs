@@ -436,6 +436,12 @@ internal sealed class BalancingProblem
     }
 
     /// <summary>
+    /// Group <paramref name="group"/>'s average rating in dimension <paramref name="k"/>, in rating points, as a double:
+    /// for the local searches' guidance, never for a figure that is reported.
+    /// </summary>
+    public double AverageRating(int k, int group) => (double)GroupTotals[k][group] / RatingScale / Math.Max(1, GroupHours[group]);
+
+    /// <summary>
     /// The integer deviation of row <paramref name="row"/> in dimension <paramref name="k"/> (0 empowerment,
     /// 1 desirability) for its scaled score sum <paramref name="score"/>: <c>⌈c_g·|T_g·S_r − A_g·H_r| / H_r⌉</c>.
     /// </summary>

@@ -192,7 +192,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
             var (hours, group) = (problem.Rows[r].Hours, problem.Rows[r].Group);
             for (var k = 0; k < 2; k++)
             {
-                deviation[k][r] = ((double)problem.Score(k, r, plan) / hours / problem.RatingScale) - Average(k, group);
+                deviation[k][r] = ((double)problem.Score(k, r, plan) / hours / problem.RatingScale) - problem.AverageRating(k, group);
             }
         }
 
@@ -201,9 +201,7 @@ internal sealed class NeighbourhoodSearch(BalancingProblem problem, int threads,
 
     /// <summary>How far task <paramref name="t"/>'s ratings lie from group <paramref name="group"/>'s averages, in rating points.</summary>
     private double[] Offset(int t, int group) =>
-        [.. Enumerable.Range(0, 2).Select(k => ((double)problem.Ratings[k][t] / problem.RatingScale) - Average(k, group))];
-
-    private double Average(int k, int group) => (double)problem.GroupTotals[k][group] / problem.RatingScale / Math.Max(1, problem.GroupHours[group]);
+        [.. Enumerable.Range(0, 2).Select(k => ((double)problem.Ratings[k][t] / problem.RatingScale) - problem.AverageRating(k, group))];
 
     private double Weighted(double[] a, double[] b) => (problem.Weights[0] * a[0] * b[0]) + (problem.Weights[1] * a[1] * b[1]);
 }

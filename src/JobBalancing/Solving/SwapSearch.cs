@@ -54,7 +54,7 @@ internal sealed class SwapSearch
         _rating = [.. problem.Ratings.Select(r => r.Select(v => (double)v / problem.RatingScale).ToArray())];
         for (var k = 0; k < 2; k++)
         {
-            _average[k] = [.. problem.GroupTotals[k].Select((total, g) => (double)total / problem.RatingScale / Math.Max(1, problem.GroupHours[g]))];
+            _average[k] = [.. Enumerable.Range(0, problem.GroupHours.Length).Select(g => problem.AverageRating(k, g))];
             _weight[k] = (double)problem.Weights[k] / problem.WeightScale;
         }
 
