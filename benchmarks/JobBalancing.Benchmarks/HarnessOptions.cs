@@ -14,13 +14,16 @@ namespace JobBalancing.Benchmarks;
 /// <param name="RegionDirectory">
 /// Where <c>--write-region</c> writes the region's workplaces; when set, the harness writes them and measures nothing.
 /// </param>
+/// <param name="InstanceDirectory">
+/// Where <c>--write</c> writes the instances of <see cref="Sizes"/>; when set, the harness writes them and measures nothing.
+/// </param>
 /// <param name="Region">
 /// With <c>--region WxN</c>, the scale benchmark's workplaces and workers: the harness balances that generated region
 /// under each policy, <see cref="Budget"/> being each policy's time limit, and measures nothing else.
 /// </param>
 internal sealed record HarnessOptions(
     IReadOnlyList<InstanceSize> Sizes, TimeSpan Budget, int Seed, int Threads, IReadOnlyList<SolverKind> Solvers, bool Verbose = false,
-    string? RegionDirectory = null, (int Workplaces, int Workers)? Region = null)
+    string? RegionDirectory = null, (int Workplaces, int Workers)? Region = null, string? InstanceDirectory = null)
 {
     /// <summary>With <c>--region</c>, the largest cluster the region balancer cuts (<c>--cluster-pairs</c>); its default when <see langword="null"/>.</summary>
     public int? ClusterPairs { get; init; }
@@ -41,6 +44,8 @@ internal sealed record HarnessOptions(
           --seed N        the seed of the generated workplaces and of the balancer; default 1
           --threads N     the balancer's threads, 0 for one per processor; default 0 (the MIP solver, SCIP, uses one)
           --solvers LIST  which solvers to run, comma-separated: balancer, mip, greedy; default all three
+          --write DIR     write the instances of --size (JSON, one file each, for jobbalancing solve) to DIR and
+                          measure nothing
           --write-region DIR
                           write the generated region's workplaces (JSON, one file each) to DIR and measure nothing
           --region WxN    balance a generated region of W workplaces and N workers under each policy, --seconds being
@@ -68,6 +73,7 @@ internal sealed record HarnessOptions(
         var (seed, threads, quick, verbose) = (1, 0, false, false);
         IReadOnlyList<SolverKind>? solvers = null;
         string? regionDirectory = null;
+        string? instanceDirectory = null;
         (int, int)? region = null;
         int? clusterPairs = null;
         IReadOnlyList<Policy>? policies = null;
@@ -86,6 +92,9 @@ internal sealed record HarnessOptions(
                     break;
                 case "--solvers":
                     solvers = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSolver).Distinct()];
+                    break;
+                case "--write":
+                    instanceDirectory = Value();
                     break;
                 case "--write-region":
                     regionDirectory = Value();
@@ -129,6 +138,11 @@ internal sealed record HarnessOptions(
             throw new FormatException("--write-region only writes the region; give it alone (with --seed at most)");
         }
 
+        if (instanceDirectory is not null && (quick || budget is not null || solvers is not null || regionDirectory is not null))
+        {
+            throw new FormatException("--write only writes the instances; give it with --size or --all (and --seed) at most");
+        }
+
         if ((clusterPairs is not null || policies is not null) && region is null)
         {
             throw new FormatException("--cluster-pairs and --policies go with --region");
@@ -146,7 +160,7 @@ internal sealed record HarnessOptions(
 
         return quick
             ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, solvers ?? AllSolvers, verbose)
-            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory);
+            : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory, InstanceDirectory: instanceDirectory);
     }
 
     /// <summary><c>WxN</c>: W workplaces (at least 2) and N workers (at least 6 per workplace).</summary>

@@ -28,6 +28,16 @@ if (options.RegionDirectory is { } directory)
     return 0;
 }
 
+if (options.InstanceDirectory is { } instances)
+{
+    foreach (var path in WorkplaceGenerator.Write(instances, options.Sizes, options.Seed))
+    {
+        Console.WriteLine(path);
+    }
+
+    return 0;
+}
+
 if (options.Region is { } scale)
 {
     return RegionScale.Run(scale.Workplaces, scale.Workers, options, Console.Out);

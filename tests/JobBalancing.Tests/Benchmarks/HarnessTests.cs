@@ -17,10 +17,22 @@ public sealed class HarnessTests
     [Theory]
     [InlineData("--solvers", "cplex", "solver \"cplex\" is none of balancer, mip, greedy")]
     [InlineData("--write-region", "out", "--write-region only writes the region")]
+    [InlineData("--write", "out", "--write only writes the instances")]
     public void Parse_BadArguments_SaysWhich(string name, string value, string message)
     {
-        var error = Assert.Throws<FormatException>(() => HarnessOptions.Parse([name, value, .. name == "--write-region" ? (string[])["--size", "M"] : []]));
+        string[] conflicting = name switch { "--write-region" => ["--size", "M"], "--write" => ["--seconds", "5"], _ => [] };
+        var error = Assert.Throws<FormatException>(() => HarnessOptions.Parse([name, value, .. conflicting]));
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Write_NamesTheDirectoryAndKeepsTheSizes()
+    {
+        var options = HarnessOptions.Parse(["--write", "out", "--size", "S,200x60", "--seed", "3"])!;
+
+        Assert.Equal("out", options.InstanceDirectory);
+        Assert.Equal(["S", "200x60"], options.Sizes.Select(s => s.Name));
+        Assert.Equal(3, options.Seed);
     }
 
     [Fact]
