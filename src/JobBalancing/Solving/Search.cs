@@ -27,6 +27,12 @@ internal sealed class Search(
     /// <summary>Above this many pairs the whole model is only asked for a first plan, then the neighbourhoods take over.</summary>
     private const int WholeModelPairs = 3000;
 
+    /// <summary>Failed random swaps in a row that end a descent of the swap search (then it tries its exhaustive moves).</summary>
+    private const int SwapPatience = 5_000;
+
+    /// <summary>How long the side-by-side swap searches run before they all go on from the best plan.</summary>
+    private static readonly TimeSpan SwapSlice = TimeSpan.FromSeconds(2);
+
     private readonly int _threads = options.EffectiveThreads;
     private readonly DateTime _deadline = DateTime.UtcNow + options.TimeLimit;
     private long _bound;
@@ -174,24 +180,45 @@ internal sealed class Search(
         return outcome.IsInfeasible;
     }
 
-    /// <summary>Runs the swap search from the incumbent until it stalls or the deadline, keeping each plan that balances better.</summary>
+    /// <summary>
+    /// Runs the swap search from the incumbent until it stalls or the deadline, keeping each plan that balances better.
+    /// With more than one thread, as many searches run side by side, each with its own seed; every
+    /// <see cref="SwapSlice"/> they all go on from the best plan any of them found.
+    /// </summary>
     private void Swap(DateTime deadline)
     {
         // A level asked for ends the swaps as soon as it is reached.
         using var reached = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var gate = new Lock();
 
         // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more would only take its time.
-        new SwapSearch(problem, _incumbent!, options.Seed).Improve(deadline, patience: 20_000, rounds: IsSmall ? 20 : 500, plan =>
+        var rounds = IsSmall ? 20 : 5_000;
+        for (var slice = 0; DateTime.UtcNow < deadline && !reached.IsCancellationRequested; slice++)
         {
-            if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+            var from = _incumbent!;
+            var sliceDeadline = Earlier(deadline, SwapSlice);
+            var improved = false;
+            Parallel.For(0, _threads, i => new SwapSearch(problem, from, options.Seed + (slice * _threads) + i).Improve(sliceDeadline, SwapPatience, rounds, plan =>
             {
-                Keep(plan, "swaps");
-                if (Reached)
+                lock (gate)
                 {
-                    reached.Cancel();
+                    if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+                    {
+                        improved = true;
+                        Keep(plan, "swaps");
+                        if (Reached)
+                        {
+                            reached.Cancel();
+                        }
+                    }
                 }
+            }, reached.Token));
+
+            if (!improved && DateTime.UtcNow < sliceDeadline)
+            {
+                return; // every search gave up before the slice ended: they have stalled
             }
-        }, reached.Token);
+        }
     }
 
     /// <summary>

@@ -196,7 +196,7 @@ internal sealed class SwapSearch
                 }
             }
 
-            if (TryMove(max) || (failures + 1 == patience && TryBestMoveOfFurthest(max)))
+            if (TryMove(max) || (failures + 1 == patience && (TryBestMoveOfFurthest(max) || TryChainOfFurthest(max))))
             {
                 failures = 0;
                 FindFurthest(max);
@@ -222,10 +222,110 @@ internal sealed class SwapSearch
             return false;
         }
 
-        var a = _problem.Rows[row].Worker;
         Span<int> deltas = stackalloc int[8];
         Move? best = null;
         var (bestDelta, bestGain) = (0, 1e-12);
+        foreach (var move in MovesOf(row))
+        {
+            foreach (var delta in Candidates(move, deltas))
+            {
+                var gain = Gain(move, delta, max);
+                if (gain > bestGain)
+                {
+                    (best, bestDelta, bestGain) = (move, delta, gain);
+                }
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return false;
+        }
+
+        Apply(chosen, bestDelta);
+        return true;
+    }
+
+    /// <summary>How many first moves a chain tries, those that help the furthest row most.</summary>
+    private const int ChainFirstMoves = 20;
+
+    /// <summary>
+    /// When no single move helps the furthest row: a chain of two. The furthest row's worker a makes a move that brings
+    /// a closer to the averages but pushes its partner b beyond the largest deviation, and b then passes the excess on
+    /// to a third worker c; the pair is applied when together they keep the objective and lower the fourth-power sum.
+    /// The first moves tried are those that help a most.
+    /// </summary>
+    private bool TryChainOfFurthest(double[] max)
+    {
+        Span<int> deltas = stackalloc int[8];
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var k = (_weight[0] * max[0] >= _weight[1] * max[1]) == (pass == 0) ? 0 : 1;
+            var row = _furthest[k][0];
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var firsts = new List<(Move Move, int Delta, double Help)>();
+            foreach (var move in MovesOf(row))
+            {
+                foreach (var delta in Candidates(move, deltas))
+                {
+                    var help = RowHelp(move, delta, max);
+                    if (help > 1e-12)
+                    {
+                        firsts.Add((move, delta, help));
+                    }
+                }
+            }
+
+            var scratch = new double[2];
+            foreach (var (first, delta, _) in firsts.OrderByDescending(f => f.Help).Take(ChainFirstMoves))
+            {
+                var firstDrop = FourthDrop(first, delta);
+                Apply(first, delta);
+                FindFurthest(scratch);
+                Move? best = null;
+                var (bestDelta, bestGain) = (0, 1e-12);
+                foreach (var second in MovesOf(first.RowB))
+                {
+                    if (second.PAt == first.PBt && second.PBu == first.PAu)
+                    {
+                        continue; // the first move undone, in part or in whole: a single move the search tried already
+                    }
+
+                    foreach (var d in Candidates(second, deltas))
+                    {
+                        var gain = Gain(second, d, max) + firstDrop;
+                        if (gain > bestGain)
+                        {
+                            (best, bestDelta, bestGain) = (second, d, gain);
+                        }
+                    }
+                }
+
+                if (best is { } chosen)
+                {
+                    Apply(chosen, bestDelta);
+                    return true;
+                }
+
+                Apply(Reversed(first), delta);
+                FindFurthest(scratch);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The move that undoes <paramref name="m"/>: b gives the δ hours of t back to a and takes back the δ of u.</summary>
+    private static Move Reversed(in Move m) => new(m.B, m.A, m.T, m.U, m.PBt, m.PAu, m.PAt, m.PBu, m.RowB, m.RowA);
+
+    /// <summary>Every swap open to the worker of <paramref name="row"/>: each task the row holds, each other worker who may hold it, each task of theirs in return.</summary>
+    private IEnumerable<Move> MovesOf(int row)
+    {
+        var a = _problem.Rows[row].Worker;
         foreach (var pAt in _problem.PairsOfRow[row])
         {
             if (_plan[pAt] == 0)
@@ -251,26 +351,47 @@ internal sealed class SwapSearch
                     }
 
                     var pBt = _pairOf[b, t];
-                    var move = new Move(a, b, t, u, pAt, pBu, pBt, pAu, row, _problem.RowOfPair[pBt]);
-                    foreach (var delta in Candidates(move, deltas))
-                    {
-                        var gain = Gain(move, delta, max);
-                        if (gain > bestGain)
-                        {
-                            (best, bestDelta, bestGain) = (move, delta, gain);
-                        }
-                    }
+                    yield return new Move(a, b, t, u, pAt, pBu, pBt, pAu, row, _problem.RowOfPair[pBt]);
                 }
             }
         }
+    }
 
-        if (best is not { } chosen)
+    /// <summary>
+    /// How much the move brings a's row (the first) closer to the averages, in the fourth-power sum, when it leaves a's
+    /// row within the largest deviations in both dimensions; zero or less otherwise. What it does to b does not count.
+    /// </summary>
+    private double RowHelp(in Move m, int delta, double[] max)
+    {
+        var help = 0.0;
+        for (var k = 0; k < 2; k++)
         {
-            return false;
+            var newA = _deviation[k][m.RowA] + (delta * (_rating[k][m.U] - _rating[k][m.T]) / _problem.Rows[m.RowA].Hours);
+            if (Math.Abs(newA) > max[k] + 1e-12)
+            {
+                return 0;
+            }
+
+            help += Fourth(_weight[k] * _deviation[k][m.RowA]) - Fourth(_weight[k] * newA);
         }
 
-        Apply(chosen, bestDelta);
-        return true;
+        return help;
+    }
+
+    /// <summary>How much the move lowers <c>Σ (w·d)⁴</c> over the two rows it changes.</summary>
+    private double FourthDrop(in Move m, int delta)
+    {
+        var drop = 0.0;
+        for (var k = 0; k < 2; k++)
+        {
+            var perHour = _rating[k][m.U] - _rating[k][m.T];
+            var newA = _deviation[k][m.RowA] + (delta * perHour / _problem.Rows[m.RowA].Hours);
+            var newB = _deviation[k][m.RowB] - (delta * perHour / _problem.Rows[m.RowB].Hours);
+            drop += Fourth(_weight[k] * _deviation[k][m.RowA]) + Fourth(_weight[k] * _deviation[k][m.RowB])
+                    - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
+        }
+
+        return drop;
     }
 
     private bool TryMove(double[] max)
@@ -478,7 +599,6 @@ internal sealed class SwapSearch
     private double Gain(in Move m, int delta, double[] max)
     {
         var objectiveDrop = 0.0;
-        var fourthDrop = 0.0;
         for (var k = 0; k < 2; k++)
         {
             if (_weight[k] == 0)
@@ -491,11 +611,9 @@ internal sealed class SwapSearch
             var newB = _deviation[k][m.RowB] - (delta * perHour / _problem.Rows[m.RowB].Hours);
             var newMax = Math.Max(Math.Max(Math.Abs(newA), Math.Abs(newB)), FurthestBesides(k, m.RowA, m.RowB));
             objectiveDrop += _weight[k] * (max[k] - newMax);
-            fourthDrop += Fourth(_weight[k] * _deviation[k][m.RowA]) + Fourth(_weight[k] * _deviation[k][m.RowB])
-                          - Fourth(_weight[k] * newA) - Fourth(_weight[k] * newB);
         }
 
-        return objectiveDrop < -1e-12 ? double.NegativeInfinity : (objectiveDrop * 1e6) + fourthDrop;
+        return objectiveDrop < -1e-12 ? double.NegativeInfinity : (objectiveDrop * 1e6) + FourthDrop(m, delta);
     }
 
     /// <summary>The largest deviation in dimension k of any row but rows a and b.</summary>

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace JobBalancing.Tests.Solving;
 
 /// <summary>
-/// The models that search only part of the problem: the model restricted to some pairs (guided by the LP relaxation
-/// on large workplaces, where the generated ones never reach) and the balance neighbourhoods with their spread
-/// objective. Whatever they return must keep every rule and never lose what the plan they started from had.
+/// The searches that change only part of a plan at a time: the model restricted to some pairs (guided by the LP
+/// relaxation on large workplaces, where the generated ones never reach), the balance neighbourhoods with their spread
+/// objective, and the swap search with its chains. Whatever they return must keep every rule and never lose what the plan they started from had.
 /// </summary>
 [Properties(Arbitrary = [typeof(SmallWorkplaces)])]
 public sealed class PartialModelProperties
@@ -57,6 +57,29 @@ public sealed class PartialModelProperties
         Assert.False(StageValues.Of(problem, start).IsBetterThan(StageValues.Of(problem, result), Stage.Balance), "the neighbourhoods lost balance");
         Assert.All(kept, plan => Assert.True(problem.Keeps(plan)));
         return Prop.Collect(true, kept.Count > 0 ? "improved" : "unchanged");
+    }
+
+    [Property(MaxTest = 60)]
+    public Property SwapSearch_WithLittlePatience_ReportsOnlyPlansThatKeepTheRulesEachBetterThanTheLast(GeneratedWorkplace generated, int seed)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // A patience of 3 failed draws sends nearly every step to the exhaustive moves and the chains of two, whose
+        // trial moves are undone when they fail: a bad undo would show as a broken rule or a plan no better than the last.
+        var reported = new List<int[]>();
+        var best = new SwapSearch(problem, start, seed).Improve(DateTime.UtcNow.AddSeconds(0.2), patience: 3, rounds: 30, reported.Add, TestContext.Current.CancellationToken);
+
+        Assert.True(problem.Keeps(best), "the swap search's plan breaks a rule");
+        Assert.All(reported, plan => Assert.True(problem.Keeps(plan), "a reported plan breaks a rule"));
+        var balances = reported.Select(plan => StageValues.Of(problem, plan).Balance).ToArray();
+        Assert.All(balances.Zip(balances.Skip(1)), pair => Assert.True(pair.Second < pair.First, "a reported plan is no better than the one before"));
+        Assert.True(StageValues.Of(problem, best).Balance <= StageValues.Of(problem, start).Balance, "the swap search lost balance");
+        Assert.Equal(balances.Length == 0 ? StageValues.Of(problem, start).Balance : balances[^1], StageValues.Of(problem, best).Balance);
+        return Prop.Collect(true, reported.Count > 1 ? "improved" : "unchanged");
     }
 
     /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
