@@ -19,10 +19,10 @@ internal sealed class Search(
     private const int SmallModelPairs = 1000;
 
     /// <summary>
-    /// Up to this many pairs CP-SAT proves the whole model quickly: the model guided by the LP relaxation would only
-    /// delay the proof.
+    /// Up to this many pairs CP-SAT proves the whole model quickly: the model guided by the LP relaxation, or a long swap
+    /// search, would only delay the proof.
     /// </summary>
-    private const int GuidedModelPairs = 300;
+    private const int QuickProofPairs = 300;
 
     /// <summary>Above this many pairs the whole model is only asked for a first plan, then the neighbourhoods take over.</summary>
     private const int WholeModelPairs = 3000;
@@ -82,7 +82,7 @@ internal sealed class Search(
             Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
         }
 
-        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > GuidedModelPairs)
+        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > QuickProofPairs)
         {
             Guided(lp, DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * 0.3));
         }
@@ -192,7 +192,7 @@ internal sealed class Search(
         var gate = new Lock();
 
         // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more would only take its time.
-        var rounds = IsSmall ? 20 : 5_000;
+        var rounds = problem.Pairs.Length <= QuickProofPairs ? 5 : IsSmall ? 20 : 5_000;
         for (var slice = 0; DateTime.UtcNow < deadline && !reached.IsCancellationRequested; slice++)
         {
             var from = _incumbent!;
@@ -214,9 +214,9 @@ internal sealed class Search(
                 }
             }, reached.Token));
 
-            if (!improved && DateTime.UtcNow < sliceDeadline)
+            if (IsSmall || (!improved && DateTime.UtcNow < sliceDeadline))
             {
-                return; // every search gave up before the slice ended: they have stalled
+                return; // one slice is hint enough for CP-SAT; elsewhere, every search gave up before the slice ended
             }
         }
     }

@@ -6,7 +6,9 @@ namespace JobBalancing.Solving;
 /// service limits, fixed hours, the fragmentation limit and the rules of work at other sites, must not raise the
 /// objective, and must lower it or <c>Σ_r (wE·d_E)⁴ + (wD·d_D)⁴</c> over the balance rows, a sum that leans hardest on
 /// the rows furthest from the averages. Each move is scored in constant time, so
-/// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves.
+/// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves. When
+/// random moves stall, every move of the furthest row is tried, then chains of two moves (the furthest worker's, and its
+/// partner's passing the excess on).
 /// </summary>
 internal sealed class SwapSearch
 {
@@ -250,7 +252,8 @@ internal sealed class SwapSearch
     private const int ChainFirstMoves = 20;
 
     /// <summary>
-    /// When no single move helps the furthest row: a chain of two. The furthest row's worker a makes a move that brings
+    /// When no single move helps the furthest row: a chain of two, from each of the three furthest rows of each dimension
+    /// in turn, the dimension that weighs more first. The row's worker a makes a move that brings
     /// a closer to the averages but pushes its partner b beyond the largest deviation, and b then passes the excess on
     /// to a third worker c; the pair is applied when together they keep the objective and lower the fourth-power sum.
     /// The first moves tried are those that help a most.
@@ -258,10 +261,10 @@ internal sealed class SwapSearch
     private bool TryChainOfFurthest(double[] max)
     {
         Span<int> deltas = stackalloc int[8];
-        for (var pass = 0; pass < 2; pass++)
+        var dominant = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
+        int[] rows = [.. _furthest[dominant], .. _furthest[1 - dominant]];
+        foreach (var row in rows)
         {
-            var k = (_weight[0] * max[0] >= _weight[1] * max[1]) == (pass == 0) ? 0 : 1;
-            var row = _furthest[k][0];
             if (row < 0)
             {
                 continue;
