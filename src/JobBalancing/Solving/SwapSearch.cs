@@ -12,6 +12,9 @@ namespace JobBalancing.Solving;
 /// </summary>
 internal sealed class SwapSearch
 {
+    /// <summary>How many first moves a chain tries from a row: those that bring the row closest to the averages.</summary>
+    private const int ChainFirstMoves = 20;
+
     private readonly BalancingProblem _problem;
     private readonly Random _random;
     private readonly int[,] _pairOf;
@@ -247,9 +250,6 @@ internal sealed class SwapSearch
         Apply(chosen, bestDelta);
         return true;
     }
-
-    /// <summary>How many first moves a chain tries, those that help the furthest row most.</summary>
-    private const int ChainFirstMoves = 20;
 
     /// <summary>
     /// When no single move helps the furthest row: a chain of two, from each of the three furthest rows of each dimension
