@@ -1,6 +1,4 @@
-using JobBalancing.Cli;
 using JobBalancing.Domain;
-using JobBalancing.IO;
 using JobBalancing.Policies;
 
 namespace JobBalancing.Benchmarks;
@@ -42,19 +40,7 @@ internal static class RegionGenerator
 
     /// <summary>Writes each workplace of the region to <c>DIRECTORY/ID.json</c>, atomically, creating the directory if need be.</summary>
     /// <returns>The paths written.</returns>
-    public static IReadOnlyList<string> Write(string directory, int seed)
-    {
-        Directory.CreateDirectory(directory);
-        var paths = new List<string>();
-        foreach (var workplace in Generate(seed))
-        {
-            var path = Path.Combine(directory, workplace.Id + ".json");
-            AtomicFile.WriteAllText(path, WorkplaceJson.Write(workplace));
-            paths.Add(path);
-        }
-
-        return paths;
-    }
+    public static IReadOnlyList<string> Write(string directory, int seed) => WorkplaceFiles.Write(directory, Generate(seed));
 
     /// <summary>
     /// A region of <paramref name="workplaceCount"/> generated workplaces and <paramref name="workerCount"/> workers in all, for

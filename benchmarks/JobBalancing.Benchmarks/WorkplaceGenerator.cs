@@ -1,8 +1,6 @@
 using System.Globalization;
 using JobBalancing.Analysis;
-using JobBalancing.Cli;
 using JobBalancing.Domain;
-using JobBalancing.IO;
 
 namespace JobBalancing.Benchmarks;
 
@@ -89,20 +87,8 @@ internal sealed class WorkplaceGenerator
     /// Writes the workplace of each of <paramref name="sizes"/> drawn from <paramref name="seed"/> to
     /// <c>DIRECTORY/ID.json</c>, for <c>jobbalancing solve</c>; returns the paths, in the order of the sizes.
     /// </summary>
-    public static IReadOnlyList<string> Write(string directory, IEnumerable<InstanceSize> sizes, int seed)
-    {
-        Directory.CreateDirectory(directory);
-        var paths = new List<string>();
-        foreach (var size in sizes)
-        {
-            var workplace = Generate(size, seed);
-            var path = Path.Combine(directory, workplace.Id + ".json");
-            AtomicFile.WriteAllText(path, WorkplaceJson.Write(workplace));
-            paths.Add(path);
-        }
-
-        return paths;
-    }
+    public static IReadOnlyList<string> Write(string directory, IEnumerable<InstanceSize> sizes, int seed) =>
+        WorkplaceFiles.Write(directory, sizes.Select(size => Generate(size, seed)));
 
     private Workplace Draw()
     {

@@ -262,14 +262,10 @@ internal sealed class SwapSearch
     {
         Span<int> deltas = stackalloc int[8];
         var dominant = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
-        int[] rows = [.. _furthest[dominant], .. _furthest[1 - dominant]];
+        int[] rows = [.. _furthest[dominant].Concat(_furthest[1 - dominant]).Where(r => r >= 0).Distinct()];
+        var scratch = new double[2];
         foreach (var row in rows)
         {
-            if (row < 0)
-            {
-                continue;
-            }
-
             var firsts = new List<(Move Move, int Delta, double Help)>();
             foreach (var move in MovesOf(row))
             {
@@ -283,7 +279,6 @@ internal sealed class SwapSearch
                 }
             }
 
-            var scratch = new double[2];
             foreach (var (first, delta, _) in firsts.OrderByDescending(f => f.Help).Take(ChainFirstMoves))
             {
                 var firstDrop = FourthDrop(first, delta);

@@ -10,7 +10,8 @@ namespace JobBalancing.Tests.Solving;
 /// <summary>
 /// The searches that change only part of a plan at a time: the model restricted to some pairs (guided by the LP
 /// relaxation on large workplaces, where the generated ones never reach), the balance neighbourhoods with their spread
-/// objective, and the swap search with its chains. Whatever they return must keep every rule and never lose what the plan they started from had.
+/// objective, and the swap search with its chains. Whatever they return must keep every rule and never lose what the
+/// plan they started from had.
 /// </summary>
 [Properties(Arbitrary = [typeof(SmallWorkplaces)])]
 public sealed class PartialModelProperties
