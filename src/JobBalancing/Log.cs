@@ -23,6 +23,6 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Bound from the {Source}: {Bound} after {Seconds:0.00} s")]
     public static partial void BoundFound(ILogger logger, string source, decimal bound, double seconds);
 
-    [LoggerMessage(7, LogLevel.Debug, "Model guided by the LP relaxation ({Allowed} of {Pairs} pairs): {Status}, balance {Value} after {Seconds:0.00} s")]
-    public static partial void GuidedSolved(ILogger logger, int allowed, int pairs, string status, long value, double seconds);
+    [LoggerMessage(7, LogLevel.Debug, "Model of {Allowed} of {Pairs} pairs ({Kind}): {Status}, balance {Value} after {Seconds:0.00} s")]
+    public static partial void PairModelSolved(ILogger logger, int allowed, int pairs, string kind, string status, long value, double seconds);
 }

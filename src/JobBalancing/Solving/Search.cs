@@ -30,6 +30,12 @@ internal sealed class Search(
     /// <summary>Failed random swaps in a row that end a descent of the swap search (then it tries its exhaustive moves).</summary>
     private const int SwapPatience = 5_000;
 
+    /// <summary>On a large workplace, the swaps' turn between two turns of CP-SAT on the held pairs.</summary>
+    private static readonly TimeSpan LargeSwapTurn = TimeSpan.FromSeconds(8);
+
+    /// <summary>The longest turn of CP-SAT on the held pairs (it stops sooner when it stalls).</summary>
+    private static readonly TimeSpan HeldPairsTurn = TimeSpan.FromSeconds(8);
+
     /// <summary>How long the side-by-side swap searches run before they all go on from the best plan.</summary>
     private static readonly TimeSpan SwapSlice = TimeSpan.FromSeconds(2);
 
@@ -74,15 +80,14 @@ internal sealed class Search(
         }
 
         var proven = false;
-        if (_incumbent is not null && !Reached)
+        if (_incumbent is not null && !Reached && !IsLarge)
         {
-            // The local search gets a share of the balance budget that grows with the size: where CP-SAT can prove,
-            // it needs the time; where it cannot, the local search is the better use of it.
-            var share = IsSmall ? 0.25 : IsLarge ? 0.6 : 0.4;
-            Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * share));
+            // The local search gets a share of the balance budget: where CP-SAT can prove, it needs the time; where it
+            // cannot, the local search is the better use of it. A large workplace goes on to the turns below at once.
+            Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * (IsSmall ? 0.25 : 0.4)));
         }
 
-        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > QuickProofPairs)
+        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > QuickProofPairs && !IsLarge)
         {
             Guided(lp, DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * 0.3));
         }
@@ -109,12 +114,25 @@ internal sealed class Search(
 
         if (_incumbent is not null && !proven && !Reached)
         {
-            // Neighbourhoods and swaps take turns: each leaves the other new moves to make.
+            // Neighbourhoods, swaps and the held pairs' hours take turns: each leaves the others new moves to make. On a
+            // large workplace the neighbourhoods rarely find anything the other two do not, and the swaps get longer
+            // turns. The held pairs get their turn unless the swaps' last turn gained more per second than theirs: while
+            // a long descent still gains fast, it keeps going.
             var neighbourhoods = Neighbourhoods();
+            var (swapGain, heldGain) = (0.0, double.PositiveInfinity);
             while (!proven && !Reached && DateTime.UtcNow < balanceDeadline && !cancellationToken.IsCancellationRequested)
             {
-                _incumbent = neighbourhoods.Improve(_incumbent, Stage.Balance, StageCaps.None, Earlier(balanceDeadline, TimeSpan.FromSeconds(5)), cancellationToken);
-                Swap(Earlier(balanceDeadline, TimeSpan.FromSeconds(2)));
+                if (!IsLarge)
+                {
+                    _incumbent = neighbourhoods.Improve(_incumbent, Stage.Balance, StageCaps.None, Earlier(balanceDeadline, TimeSpan.FromSeconds(5)), cancellationToken);
+                }
+
+                swapGain = GainPerSecond(() => Swap(Earlier(balanceDeadline, IsLarge ? LargeSwapTurn : TimeSpan.FromSeconds(2))));
+                if (heldGain >= swapGain)
+                {
+                    heldGain = GainPerSecond(() => HeldPairs(Earlier(balanceDeadline, HeldPairsTurn)));
+                }
+
                 proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
             }
         }
@@ -226,13 +244,33 @@ internal sealed class Search(
     /// or the incumbent uses. The LP's few pairs per worker point where a balanced plan lies, and a model that small
     /// finds plans the whole one does not reach in the time. Its bound bounds nothing but itself, so it is not kept.
     /// </summary>
-    private void Guided(LpSolution lp, DateTime deadline)
+    private void Guided(LpSolution lp, DateTime deadline) =>
+        RunOnPairs(problem.Pairs.Select((pair, p) => lp.Hours[p] > 1e-6 || _incumbent![p] > 0 || pair.Fixed > 0).ToArray(), "guided by the LP relaxation", deadline);
+
+    /// <summary>
+    /// CP-SAT on the pairs the incumbent holds: every worker keeps their tasks, and the hours of all of them are balanced
+    /// at once. The swaps move hours between two workers at a time; hours that must go round a cycle of several workers
+    /// they do not move, and this model, small enough to solve in seconds, does. The swaps then change the tasks held.
+    /// </summary>
+    private void HeldPairs(DateTime deadline) =>
+        RunOnPairs(problem.Pairs.Select((pair, p) => _incumbent![p] > 0 || pair.Fixed > 0).ToArray(), "the held pairs", deadline);
+
+    /// <summary>CP-SAT on the pairs <paramref name="allowed"/> alone, hinted with the incumbent; stops when it stalls.</summary>
+    private void RunOnPairs(bool[] allowed, string kind, DateTime deadline)
     {
-        var allowed = problem.Pairs.Select((pair, p) => lp.Hours[p] > 1e-6 || _incumbent![p] > 0 || pair.Fixed > 0).ToArray();
         var model = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: allowed);
         model.Hint(_incumbent!);
         var outcome = Run(model, Stage.Balance, deadline, stopAtFirst: false, stall: Max(TimeSpan.FromSeconds(1), (deadline - DateTime.UtcNow) / 4));
-        Log.GuidedSolved(logger, allowed.Count(a => a), allowed.Length, outcome.Status.ToString(), StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed.TotalSeconds);
+        Log.PairModelSolved(logger, allowed.Count(a => a), allowed.Length, kind, outcome.Status.ToString(), StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Runs <paramref name="turn"/> and returns the share of the incumbent's balance objective it took off, per second.</summary>
+    private double GainPerSecond(Action turn)
+    {
+        var (before, started) = (StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed);
+        turn();
+        var after = StageValues.Of(problem, _incumbent!).Balance;
+        return before == 0 ? 0 : (double)(before - after) / before / Math.Max(0.001, (clock.Elapsed - started).TotalSeconds);
     }
 
     /// <summary>Minimises each tie-break in turn, holding the earlier stages at what they reached.</summary>

@@ -201,7 +201,7 @@ internal sealed class SwapSearch
                 }
             }
 
-            if (TryMove(max) || (failures + 1 == patience && (TryBestMoveOfFurthest(max) || TryChainOfFurthest(max))))
+            if (TryMove(max) || (failures + 1 == patience && (TryBestMoveOfFurthest(max) || TryChainOfFurthest(max) || TryExchangeOfFurthest(max))))
             {
                 failures = 0;
                 FindFurthest(max);
@@ -261,10 +261,8 @@ internal sealed class SwapSearch
     private bool TryChainOfFurthest(double[] max)
     {
         Span<int> deltas = stackalloc int[8];
-        var dominant = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
-        int[] rows = [.. _furthest[dominant].Concat(_furthest[1 - dominant]).Where(r => r >= 0).Distinct()];
         var scratch = new double[2];
-        foreach (var row in rows)
+        foreach (var row in FurthestRows(max))
         {
             var firsts = new List<(Move Move, int Delta, double Help)>();
             foreach (var move in MovesOf(row))
@@ -317,6 +315,69 @@ internal sealed class SwapSearch
         return false;
     }
 
+    /// <summary>
+    /// When no chain helps either: two workers at their task limit trade whole holdings. The row's worker a gives all of a
+    /// task t to b for part of b's task u (or all of u for part of t), which leaves one of them a task over the limit for
+    /// a moment; a second move between the same two then frees that slot, the one over the limit giving up the rest of a
+    /// task. Only a and b change, so the pair is scored as one move: applied when it keeps the objective and lowers the
+    /// fourth-power sum. Where every worker is at the limit, no single move or chain lets a worker take up a new task:
+    /// a worker who holds too much of a scarce, skilled task can shed it only this way.
+    /// </summary>
+    private bool TryExchangeOfFurthest(double[] max)
+    {
+        Span<int> deltas = stackalloc int[8];
+        foreach (var row in FurthestRows(max))
+        {
+            foreach (var first in MovesOf(row))
+            {
+                var delta = Math.Min(_plan[first.PAt], _plan[first.PBu]);
+                if (_plan[first.PAt] == _plan[first.PBu] || Keeps(first, delta) || !Keeps(first, delta, slack: 1))
+                {
+                    continue; // a trade that needs no slot is a single move, tried already; one that breaks another rule is out
+                }
+
+                // Both moves change rows a and b alone, so the furthest rows besides them stay as they were.
+                var firstDrop = FourthDrop(first, delta);
+                Apply(first, delta);
+                Move? best = null;
+                var (bestDelta, bestGain) = (0, 1e-12);
+                foreach (var second in MovesBetween(row, first.B))
+                {
+                    if ((second.T == first.U && second.U == first.T) || _problem.TaskPeriod[second.T] != _problem.TaskPeriod[first.T])
+                    {
+                        continue; // the first trade undone, or a trade in another period, where no slot is over the limit
+                    }
+
+                    foreach (var d in Candidates(second, deltas))
+                    {
+                        var gain = Gain(second, d, max) + firstDrop;
+                        if (gain > bestGain)
+                        {
+                            (best, bestDelta, bestGain) = (second, d, gain);
+                        }
+                    }
+                }
+
+                if (best is { } chosen)
+                {
+                    Apply(chosen, bestDelta);
+                    return true;
+                }
+
+                Apply(Reversed(first), delta);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The three furthest rows of each dimension, the dimension that weighs more first, each row once.</summary>
+    private int[] FurthestRows(double[] max)
+    {
+        var dominant = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
+        return [.. _furthest[dominant].Concat(_furthest[1 - dominant]).Where(r => r >= 0).Distinct()];
+    }
+
     /// <summary>The move that undoes <paramref name="m"/>: b gives the δ hours of t back to a and takes back the δ of u.</summary>
     private static Move Reversed(in Move m) => new(m.B, m.A, m.T, m.U, m.PBt, m.PAu, m.PAt, m.PBu, m.RowB, m.RowA);
 
@@ -331,26 +392,42 @@ internal sealed class SwapSearch
                 continue;
             }
 
-            var t = _problem.Pairs[pAt].Task;
-            foreach (var b in _workersOfTask[t])
+            foreach (var b in _workersOfTask[_problem.Pairs[pAt].Task])
             {
-                if (b == a)
+                if (b != a)
                 {
-                    continue;
-                }
-
-                foreach (var pBu in _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[t]])
-                {
-                    var u = _problem.Pairs[pBu].Task;
-                    if (_plan[pBu] == 0 || u == t || _pairOf[a, u] is var pAu && pAu < 0
-                        || (_problem.Spec.Mixing is { WholeWorkers: true } && _problem.TaskSite[t] != _problem.TaskSite[u]))
+                    foreach (var move in MovesWith(row, pAt, b))
                     {
-                        continue;
+                        yield return move;
                     }
-
-                    var pBt = _pairOf[b, t];
-                    yield return new Move(a, b, t, u, pAt, pBu, pBt, pAu, row, _problem.RowOfPair[pBt]);
                 }
+            }
+        }
+    }
+
+    /// <summary>Every swap between the worker of <paramref name="row"/> and worker <paramref name="b"/>, a giving the task it holds in every pair of the row.</summary>
+    private IEnumerable<Move> MovesBetween(int row, int b)
+    {
+        foreach (var pAt in _problem.PairsOfRow[row])
+        {
+            if (_plan[pAt] > 0 && _pairOf[b, _problem.Pairs[pAt].Task] >= 0)
+            {
+                foreach (var move in MovesWith(row, pAt, b))
+                {
+                    yield return move;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every swap in which the worker of <paramref name="row"/> gives hours of pair <paramref name="pAt"/> to worker <paramref name="b"/>, who may hold its task.</summary>
+    private IEnumerable<Move> MovesWith(int row, int pAt, int b)
+    {
+        foreach (var pBu in _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[_problem.Pairs[pAt].Task]])
+        {
+            if (MoveOf(row, pAt, b, pBu) is { } move)
+            {
+                yield return move;
             }
         }
     }
@@ -443,8 +520,18 @@ internal sealed class SwapSearch
         }
 
         var fromB = _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[t]];
-        var pBu = fromB[_random.Next(fromB.Length)];
-        var u = _problem.Pairs[pBu].Task;
+        return MoveOf(row, pAt, b, fromB[_random.Next(fromB.Length)]);
+    }
+
+    /// <summary>
+    /// The swap in which the worker of <paramref name="row"/> gives hours of pair <paramref name="pAt"/> to worker
+    /// <paramref name="b"/> (who may hold its task) and takes hours of b's pair <paramref name="pBu"/>; <see langword="null"/>
+    /// when b holds none of it, it is the same task, the row's worker may not hold it, or it lies at another site where
+    /// whole workers move.
+    /// </summary>
+    private Move? MoveOf(int row, int pAt, int b, int pBu)
+    {
+        var (a, t, u) = (_problem.Rows[row].Worker, _problem.Pairs[pAt].Task, _problem.Pairs[pBu].Task);
         var pAu = _pairOf[a, u];
         if (_plan[pBu] == 0 || u == t || pAu < 0
             || (_problem.Spec.Mixing is { WholeWorkers: true } && _problem.TaskSite[t] != _problem.TaskSite[u]))
@@ -519,7 +606,11 @@ internal sealed class SwapSearch
         return deltas[..n];
     }
 
-    private bool Keeps(in Move m, int delta)
+    /// <summary>
+    /// Whether the move keeps every rule; with <paramref name="slack"/>, a worker may end that many tasks over their limit
+    /// (for the first half of an exchange of holdings, which the second half puts right).
+    /// </summary>
+    private bool Keeps(in Move m, int delta, int slack = 0)
     {
         bool Valid(int p, int x) => x == 0 ? _problem.Pairs[p].Fixed == 0 : x >= _problem.Pairs[p].Lowest && x <= _problem.Pairs[p].Upper;
 
@@ -531,7 +622,7 @@ internal sealed class SwapSearch
 
         var heldA = _held[HeldIndex(m.A, m.T)] - (At(m.PAt, -delta) == 0 ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
         var heldB = _held[HeldIndex(m.B, m.T)] - (At(m.PBu, -delta) == 0 ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
-        return heldA <= _problem.MaxTasks[m.A] && heldB <= _problem.MaxTasks[m.B]
+        return heldA - slack <= _problem.MaxTasks[m.A] && heldB - slack <= _problem.MaxTasks[m.B]
             && (_siteHours is null || (KeepsSites(m.A, m.T, m.U, delta) && KeepsSites(m.B, m.U, m.T, delta)))
             && (!_problem.HasRotationRules || KeepsRotation(m, delta));
     }
