@@ -8,7 +8,7 @@ namespace JobBalancing.Solving;
 /// the rows furthest from the averages. Each move is scored in constant time, so
 /// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves. When
 /// random moves stall, every move of the furthest row is tried, then chains of two moves (the furthest worker's, and its
-/// partner's passing the excess on).
+/// partner's passing the excess on), then exchanges of whole holdings between two workers at their task limit.
 /// </summary>
 internal sealed class SwapSearch
 {
