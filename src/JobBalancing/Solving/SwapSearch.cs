@@ -222,33 +222,7 @@ internal sealed class SwapSearch
     {
         var k = _weight[0] * max[0] >= _weight[1] * max[1] ? 0 : 1;
         var row = _furthest[k][0];
-        if (row < 0)
-        {
-            return false;
-        }
-
-        Span<int> deltas = stackalloc int[8];
-        Move? best = null;
-        var (bestDelta, bestGain) = (0, 1e-12);
-        foreach (var move in MovesOf(row))
-        {
-            foreach (var delta in Candidates(move, deltas))
-            {
-                var gain = Gain(move, delta, max);
-                if (gain > bestGain)
-                {
-                    (best, bestDelta, bestGain) = (move, delta, gain);
-                }
-            }
-        }
-
-        if (best is not { } chosen)
-        {
-            return false;
-        }
-
-        Apply(chosen, bestDelta);
-        return true;
+        return row >= 0 && TryBestOf(MovesOf(row), 0, max);
     }
 
     /// <summary>
@@ -282,28 +256,10 @@ internal sealed class SwapSearch
                 var firstDrop = FourthDrop(first, delta);
                 Apply(first, delta);
                 FindFurthest(scratch);
-                Move? best = null;
-                var (bestDelta, bestGain) = (0, 1e-12);
-                foreach (var second in MovesOf(first.RowB))
-                {
-                    if (second.PAt == first.PBt && second.PBu == first.PAu)
-                    {
-                        continue; // the first move undone, in part or in whole: a single move the search tried already
-                    }
 
-                    foreach (var d in Candidates(second, deltas))
-                    {
-                        var gain = Gain(second, d, max) + firstDrop;
-                        if (gain > bestGain)
-                        {
-                            (best, bestDelta, bestGain) = (second, d, gain);
-                        }
-                    }
-                }
-
-                if (best is { } chosen)
+                // Not the first move undone, in part or in whole: that is a single move the search tried already.
+                if (TryBestOf(MovesOf(first.RowB).Where(second => second.PAt != first.PBt || second.PBu != first.PAu), firstDrop, max))
                 {
-                    Apply(chosen, bestDelta);
                     return true;
                 }
 
@@ -325,7 +281,6 @@ internal sealed class SwapSearch
     /// </summary>
     private bool TryExchangeOfFurthest(double[] max)
     {
-        Span<int> deltas = stackalloc int[8];
         foreach (var row in FurthestRows(max))
         {
             foreach (var first in MovesOf(row))
@@ -339,28 +294,11 @@ internal sealed class SwapSearch
                 // Both moves change rows a and b alone, so the furthest rows besides them stay as they were.
                 var firstDrop = FourthDrop(first, delta);
                 Apply(first, delta);
-                Move? best = null;
-                var (bestDelta, bestGain) = (0, 1e-12);
-                foreach (var second in MovesBetween(row, first.B))
-                {
-                    if ((second.T == first.U && second.U == first.T) || _problem.TaskPeriod[second.T] != _problem.TaskPeriod[first.T])
-                    {
-                        continue; // the first trade undone, or a trade in another period, where no slot is over the limit
-                    }
 
-                    foreach (var d in Candidates(second, deltas))
-                    {
-                        var gain = Gain(second, d, max) + firstDrop;
-                        if (gain > bestGain)
-                        {
-                            (best, bestDelta, bestGain) = (second, d, gain);
-                        }
-                    }
-                }
-
-                if (best is { } chosen)
+                // Not the first trade undone, nor a trade in another period, where no slot is over the limit.
+                var period = _problem.TaskPeriod[first.T];
+                if (TryBestOf(MovesBetween(row, first.B).Where(second => (second.T != first.U || second.U != first.T) && _problem.TaskPeriod[second.T] == period), firstDrop, max))
                 {
-                    Apply(chosen, bestDelta);
                     return true;
                 }
 
@@ -369,6 +307,38 @@ internal sealed class SwapSearch
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Applies the best of <paramref name="moves"/>, each at each amount worth trying, by its gain plus
+    /// <paramref name="firstDrop"/>, when that is positive; returns whether it did. For the second move of a step of two,
+    /// the first already applied, <paramref name="firstDrop"/> is what the first did to the fourth-power sum, so the
+    /// two are kept only when together they keep the objective and lower the sum.
+    /// </summary>
+    private bool TryBestOf(IEnumerable<Move> moves, double firstDrop, double[] max)
+    {
+        Span<int> deltas = stackalloc int[8];
+        Move? best = null;
+        var (bestDelta, bestGain) = (0, 1e-12);
+        foreach (var move in moves)
+        {
+            foreach (var delta in Candidates(move, deltas))
+            {
+                var gain = Gain(move, delta, max) + firstDrop;
+                if (gain > bestGain)
+                {
+                    (best, bestDelta, bestGain) = (move, delta, gain);
+                }
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return false;
+        }
+
+        Apply(chosen, bestDelta);
+        return true;
     }
 
     /// <summary>The three furthest rows of each dimension, the dimension that weighs more first, each row once.</summary>
