@@ -220,7 +220,8 @@ public sealed class Balancer
             })],
         };
 
-    private static BalancingSpec HorizonSpec(Workplace workplace, IReadOnlyList<Workplace> snapshots, HorizonBalance balance) => new()
+    /// <summary>What a horizon balances: its periods' workplaces as one site, measured as <paramref name="balance"/> says.</summary>
+    internal static BalancingSpec HorizonSpec(Workplace workplace, IReadOnlyList<Workplace> snapshots, HorizonBalance balance) => new()
     {
         Sites = [snapshots],
         Measure = balance == HorizonBalance.Dynamic ? BalanceMeasure.OverHorizon : BalanceMeasure.EveryPeriod,

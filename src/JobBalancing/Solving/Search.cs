@@ -209,14 +209,15 @@ internal sealed class Search(
         using var reached = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var gate = new Lock();
 
-        // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more would only take its time.
+        // A small workplace is CP-SAT's to prove: a few shakes give it a good hint, more (or the exchanges, which make each
+        // shake slower) would only take its time.
         var rounds = problem.Pairs.Length <= QuickProofPairs ? 5 : IsSmall ? 20 : 5_000;
         for (var slice = 0; DateTime.UtcNow < deadline && !reached.IsCancellationRequested; slice++)
         {
             var from = _incumbent!;
             var sliceDeadline = Earlier(deadline, SwapSlice);
             var improved = false;
-            Parallel.For(0, _threads, i => new SwapSearch(problem, from, options.Seed + (slice * _threads) + i).Improve(sliceDeadline, SwapPatience, rounds, plan =>
+            Parallel.For(0, _threads, i => new SwapSearch(problem, from, options.Seed + (slice * _threads) + i) { TriesExchanges = !IsSmall }.Improve(sliceDeadline, SwapPatience, rounds, plan =>
             {
                 lock (gate)
                 {

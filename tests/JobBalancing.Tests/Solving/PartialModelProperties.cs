@@ -72,7 +72,7 @@ public sealed class PartialModelProperties
         // A patience of 3 failed draws sends nearly every step to the exhaustive moves, the chains of two and the
         // exchanges of whole holdings, whose trial moves are undone when they fail: a bad undo would show as a broken
         // rule or a plan no better than the last. (Workplaces of one period: the exchanges' rule for periods is checked
-        // by the rotation tests against brute force.)
+        // by RotationTests' swap search on horizons.)
         var reported = new List<int[]>();
         var best = new SwapSearch(problem, start, seed).Improve(DateTime.UtcNow.AddSeconds(0.2), patience: 3, rounds: 30, reported.Add, TestContext.Current.CancellationToken);
 

@@ -110,6 +110,31 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void The_swap_search_on_a_horizon_reports_only_plans_that_keep_every_periods_rules()
+    {
+        // At most two tasks each, three tasks: workers sit at the limit, so a stalled descent reaches the exchanges of whole
+        // holdings, whose second move must free the slot in the period the first filled.
+        var random = new Random(11);
+        for (var instance = 0; instance < 40; instance++)
+        {
+            var workplace = WithSecondPeriodChanged(TinyWorkplace(random), random);
+            var balance = instance % 2 == 0 ? HorizonBalance.Dynamic : HorizonBalance.Static;
+            var problem = BalancingProblem.Compile(Balancer.HorizonSpec(workplace, Horizon.Snapshots(workplace, 2), balance));
+            var rules = CpSatModel.BuildRulesOnly(problem);
+            if (CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan is not { } start)
+            {
+                continue;
+            }
+
+            var reported = new List<int[]>();
+            var best = new SwapSearch(problem, start, instance).Improve(DateTime.UtcNow.AddSeconds(0.05), patience: 3, rounds: 30, reported.Add, TestContext.Current.CancellationToken);
+
+            Assert.True(problem.Keeps(best), $"instance {instance}: the swap search's plan breaks a rule");
+            Assert.All(reported, plan => Assert.True(problem.Keeps(plan), $"instance {instance}: a reported plan breaks a rule"));
+        }
+    }
+
+    [Fact]
     public void A_worker_who_leaves_has_no_job_after_and_is_scored_on_the_periods_they_worked()
     {
         // Cy leaves after the first period; filing shrinks by Cy's hours.
