@@ -28,6 +28,12 @@ internal sealed class SwapSearch
 
     /// <summary>The tasks each worker holds in each period, at <c>w·periods + period</c>.</summary>
     private readonly int[] _held;
+
+    /// <summary>
+    /// The pairs each worker holds hours of in each period, at <c>w·periods + period</c>, in the order of the pairs: a
+    /// worker may hold any of hundreds of tasks and holds a few, so the exhaustive steps look only at these.
+    /// </summary>
+    private readonly List<int>[] _heldPairs;
     private readonly int[][] _workersOfTask;
 
     /// <summary>With work at other sites, each worker's hours at each site in each period, at <c>(w·sites + site)·periods + period</c>.</summary>
@@ -80,6 +86,7 @@ internal sealed class SwapSearch
         _deviation = [new double[problem.Rows.Length], new double[problem.Rows.Length]];
         _atLargest = [new int[problem.Rows.Length], new int[problem.Rows.Length]];
         _held = new int[problem.WorkerCount * problem.PeriodCount];
+        _heldPairs = [.. Enumerable.Range(0, _held.Length).Select(_ => new List<int>())];
         _siteHours = problem.Spec.Mixing is { WholeWorkers: false } ? new int[problem.WorkerCount * problem.SiteCount * problem.PeriodCount] : null;
         Load(plan);
     }
@@ -89,6 +96,11 @@ internal sealed class SwapSearch
     {
         Array.Copy(plan, _plan, plan.Length);
         Array.Clear(_held);
+        foreach (var pairs in _heldPairs)
+        {
+            pairs.Clear();
+        }
+
         if (_siteHours is not null)
         {
             Array.Clear(_siteHours);
@@ -100,6 +112,7 @@ internal sealed class SwapSearch
             {
                 var (w, t) = (_problem.Pairs[p].Worker, _problem.Pairs[p].Task);
                 _held[HeldIndex(w, t)]++;
+                _heldPairs[HeldIndex(w, t)].Add(p);
                 if (_siteHours is not null)
                 {
                     _siteHours[SiteIndex(w, _problem.TaskSite[t], _problem.TaskPeriod[t])] += plan[p];
@@ -298,7 +311,8 @@ internal sealed class SwapSearch
     {
         foreach (var row in FurthestRows(max))
         {
-            foreach (var first in MovesOf(row))
+            // Listed first: the moves below change the held pairs, which MovesOf reads (each is undone before the next).
+            foreach (var first in MovesOf(row).ToList())
             {
                 var delta = Math.Min(_plan[first.PAt], _plan[first.PBu]);
                 if (_plan[first.PAt] == _plan[first.PBu] || Keeps(first, delta) || !Keeps(first, delta, slack: 1))
@@ -408,7 +422,7 @@ internal sealed class SwapSearch
     /// <summary>Every swap in which the worker of <paramref name="row"/> gives hours of pair <paramref name="pAt"/> to worker <paramref name="b"/>, who may hold its task.</summary>
     private IEnumerable<Move> MovesWith(int row, int pAt, int b)
     {
-        foreach (var pBu in _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[_problem.Pairs[pAt].Task]])
+        foreach (var pBu in _heldPairs[HeldIndex(b, _problem.Pairs[pAt].Task)])
         {
             if (MoveOf(row, pAt, b, pBu) is { } move)
             {
@@ -727,10 +741,10 @@ internal sealed class SwapSearch
     {
         _held[HeldIndex(m.A, m.T)] += (_plan[m.PAu] == 0 ? 1 : 0) - (_plan[m.PAt] == delta ? 1 : 0);
         _held[HeldIndex(m.B, m.T)] += (_plan[m.PBt] == 0 ? 1 : 0) - (_plan[m.PBu] == delta ? 1 : 0);
-        _plan[m.PAt] -= delta;
-        _plan[m.PBu] -= delta;
-        _plan[m.PBt] += delta;
-        _plan[m.PAu] += delta;
+        Track(m.PAt, -delta);
+        Track(m.PBu, -delta);
+        Track(m.PBt, delta);
+        Track(m.PAu, delta);
         if (_siteHours is not null)
         {
             var (siteT, siteU, period) = (_problem.TaskSite[m.T], _problem.TaskSite[m.U], _problem.TaskPeriod[m.T]);
@@ -745,6 +759,26 @@ internal sealed class SwapSearch
             var perHour = _rating[k][m.U] - _rating[k][m.T];
             _deviation[k][m.RowA] += delta * perHour / _problem.Rows[m.RowA].Hours;
             _deviation[k][m.RowB] -= delta * perHour / _problem.Rows[m.RowB].Hours;
+        }
+    }
+
+    /// <summary>Changes pair <paramref name="p"/>'s hours by <paramref name="change"/>, and the held pairs' lists when it is taken up or given up.</summary>
+    private void Track(int p, int change)
+    {
+        var before = _plan[p];
+        _plan[p] += change;
+        if ((before == 0) != (_plan[p] == 0))
+        {
+            var pairs = _heldPairs[HeldIndex(_problem.Pairs[p].Worker, _problem.Pairs[p].Task)];
+            var at = pairs.BinarySearch(p);
+            if (before == 0)
+            {
+                pairs.Insert(~at, p);
+            }
+            else
+            {
+                pairs.RemoveAt(at);
+            }
         }
     }
 
