@@ -34,6 +34,10 @@ internal sealed class SwapSearch
     /// worker may hold any of hundreds of tasks and holds a few, so the exhaustive steps look only at these.
     /// </summary>
     private readonly List<int>[] _heldPairs;
+
+    /// <summary>The pairs each balance row holds hours of, in no order, and where each held pair stands in its row's list.</summary>
+    private readonly List<int>[] _heldOfRow;
+    private readonly int[] _placeInRow;
     private readonly int[][] _workersOfTask;
 
     /// <summary>With work at other sites, each worker's hours at each site in each period, at <c>(w·sites + site)·periods + period</c>.</summary>
@@ -87,6 +91,8 @@ internal sealed class SwapSearch
         _atLargest = [new int[problem.Rows.Length], new int[problem.Rows.Length]];
         _held = new int[problem.WorkerCount * problem.PeriodCount];
         _heldPairs = [.. Enumerable.Range(0, _held.Length).Select(_ => new List<int>())];
+        _heldOfRow = [.. Enumerable.Range(0, problem.Rows.Length).Select(_ => new List<int>())];
+        _placeInRow = new int[problem.Pairs.Length];
         _siteHours = problem.Spec.Mixing is { WholeWorkers: false } ? new int[problem.WorkerCount * problem.SiteCount * problem.PeriodCount] : null;
         Load(plan);
     }
@@ -96,7 +102,7 @@ internal sealed class SwapSearch
     {
         Array.Copy(plan, _plan, plan.Length);
         Array.Clear(_held);
-        foreach (var pairs in _heldPairs)
+        foreach (var pairs in _heldPairs.Concat(_heldOfRow))
         {
             pairs.Clear();
         }
@@ -113,6 +119,9 @@ internal sealed class SwapSearch
                 var (w, t) = (_problem.Pairs[p].Worker, _problem.Pairs[p].Task);
                 _held[HeldIndex(w, t)]++;
                 _heldPairs[HeldIndex(w, t)].Add(p);
+                var ofRow = _heldOfRow[_problem.RowOfPair[p]];
+                _placeInRow[p] = ofRow.Count;
+                ofRow.Add(p);
                 if (_siteHours is not null)
                 {
                     _siteHours[SiteIndex(w, _problem.TaskSite[t], _problem.TaskPeriod[t])] += plan[p];
@@ -502,24 +511,18 @@ internal sealed class SwapSearch
     /// </summary>
     private Move? Draw(int row)
     {
-        var a = _problem.Rows[row].Worker;
-        var fromA = _problem.PairsOfRow[row];
-        var pAt = fromA[_random.Next(fromA.Length)];
-        if (_plan[pAt] == 0)
+        var fromA = _heldOfRow[row];
+        if (fromA.Count == 0)
         {
             return null;
         }
 
+        var pAt = fromA[_random.Next(fromA.Count)];
         var t = _problem.Pairs[pAt].Task;
         var takers = _workersOfTask[t];
         var b = takers[_random.Next(takers.Length)];
-        if (b == a)
-        {
-            return null;
-        }
-
-        var fromB = _problem.PairsOfWorkerPeriod[b][_problem.TaskPeriod[t]];
-        return MoveOf(row, pAt, b, fromB[_random.Next(fromB.Length)]);
+        var fromB = _heldPairs[HeldIndex(b, t)];
+        return b == _problem.Rows[row].Worker || fromB.Count == 0 ? null : MoveOf(row, pAt, b, fromB[_random.Next(fromB.Count)]);
     }
 
     /// <summary>
@@ -771,13 +774,20 @@ internal sealed class SwapSearch
         {
             var pairs = _heldPairs[HeldIndex(_problem.Pairs[p].Worker, _problem.Pairs[p].Task)];
             var at = pairs.BinarySearch(p);
+            var ofRow = _heldOfRow[_problem.RowOfPair[p]];
             if (before == 0)
             {
                 pairs.Insert(~at, p);
+                _placeInRow[p] = ofRow.Count;
+                ofRow.Add(p);
             }
             else
             {
                 pairs.RemoveAt(at);
+                var last = ofRow[^1];
+                ofRow[_placeInRow[p]] = last;
+                _placeInRow[last] = _placeInRow[p];
+                ofRow.RemoveAt(ofRow.Count - 1);
             }
         }
     }
