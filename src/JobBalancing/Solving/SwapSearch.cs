@@ -23,6 +23,11 @@ internal sealed class SwapSearch
     private readonly double[] _weight = new double[2];
     private readonly int[] _plan;
 
+    /// <summary>The best plan the search has seen, its objective, and the fruitless shakes in a row since.</summary>
+    private readonly int[] _best;
+    private double _bestObjective = double.PositiveInfinity;
+    private int _fruitless;
+
     /// <summary>Each balance row's deviation from its group's average, per dimension.</summary>
     private readonly double[][] _deviation;
 
@@ -65,6 +70,7 @@ internal sealed class SwapSearch
         _problem = problem;
         _random = new Random(seed);
         _plan = (int[])plan.Clone();
+        _best = (int[])plan.Clone();
         _pairOf = new int[problem.WorkerCount, problem.TaskCount];
         for (var w = 0; w < problem.WorkerCount; w++)
         {
@@ -145,9 +151,16 @@ internal sealed class SwapSearch
     private int SiteIndex(int w, int site, int period) => (((w * _problem.SiteCount) + site) * _problem.PeriodCount) + period;
 
     /// <summary>
+    /// Whether the last call of <see cref="Improve"/> ended because the search stalled (more fruitless shakes in a row than
+    /// it allowed), not at its deadline.
+    /// </summary>
+    public bool Stalled { get; private set; }
+
+    /// <summary>
     /// Iterated local search until <paramref name="deadline"/>: descends until <paramref name="patience"/> tries in a
     /// row fail, keeps the best plan seen, then shakes the best with a few random moves that keep the rules and descends
-    /// again. Stops early after <paramref name="rounds"/> shakes in a row that found nothing better.
+    /// again. Stops early after <paramref name="rounds"/> shakes in a row that found nothing better. Called again, it goes
+    /// on where it stopped: a descent the deadline cut short goes on from the same state, not from a shaken one.
     /// </summary>
     /// <param name="deadline">When to stop.</param>
     /// <param name="patience">Failed tries in a row that end a descent.</param>
@@ -157,41 +170,55 @@ internal sealed class SwapSearch
     /// <returns>The best plan found (hours per pair).</returns>
     public int[] Improve(DateTime deadline, int patience, int rounds, Action<int[]> onBest, CancellationToken cancellationToken)
     {
-        var best = (int[])_plan.Clone();
-        var bestObjective = double.PositiveInfinity;
-
         // The state, when it is the best yet, becomes the best and is reported: after each descent, and every half
         // second within a long one, so that a large workplace's first plans show while the descent goes on.
         void OfferState()
         {
-            var objective = (_weight[0] * MaxAbs(_deviation[0])) + (_weight[1] * MaxAbs(_deviation[1]));
-            if (objective < bestObjective - 1e-12)
+            var objective = Objective();
+            if (objective < _bestObjective - 1e-12)
             {
-                bestObjective = objective;
-                Array.Copy(_plan, best, best.Length);
-                onBest((int[])best.Clone());
+                _bestObjective = objective;
+                Array.Copy(_plan, _best, _best.Length);
+                onBest((int[])_best.Clone());
             }
         }
 
-        for (var fruitless = 0; fruitless <= rounds && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested;)
+        while (_fruitless <= rounds && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
         {
-            var before = bestObjective;
-            Descend(deadline, patience, OfferState, cancellationToken);
+            var before = _bestObjective;
+            var ended = Descend(deadline, patience, OfferState, cancellationToken);
             OfferState();
-            if (bestObjective < before)
+            if (!ended)
             {
-                fruitless = 0;
+                break;
+            }
+
+            if (_bestObjective < before)
+            {
+                _fruitless = 0;
             }
             else
             {
-                fruitless++;
-                Load(best);
+                _fruitless++;
+                Load(_best);
             }
 
             Shake(3 + _random.Next(8));
         }
 
-        return best;
+        Stalled = _fruitless > rounds;
+        return (int[])_best.Clone();
+    }
+
+    /// <summary>
+    /// Goes on from <paramref name="plan"/> (found elsewhere, and better than this search's best) as its state and best,
+    /// with its patience for fruitless shakes renewed.
+    /// </summary>
+    public void Adopt(int[] plan)
+    {
+        Load(plan);
+        Array.Copy(plan, _best, _best.Length);
+        (_bestObjective, _fruitless) = (Objective(), 0);
     }
 
     /// <summary>Applies <paramref name="moves"/> random moves that keep the rules, whatever they do to balance.</summary>
@@ -214,8 +241,11 @@ internal sealed class SwapSearch
         }
     }
 
-    /// <summary>Tries improving moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail.</summary>
-    private void Descend(DateTime deadline, int patience, Action offerState, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tries improving moves until <paramref name="deadline"/> or until <paramref name="patience"/> tries in a row fail;
+    /// returns whether they did (the descent ended), not the deadline or cancellation.
+    /// </summary>
+    private bool Descend(DateTime deadline, int patience, Action offerState, CancellationToken cancellationToken)
     {
         var max = new double[2];
         FindFurthest(max);
@@ -228,7 +258,7 @@ internal sealed class SwapSearch
                 var now = DateTime.UtcNow;
                 if (now >= deadline || cancellationToken.IsCancellationRequested)
                 {
-                    break;
+                    return false;
                 }
 
                 if (now >= nextOffer)
@@ -248,6 +278,8 @@ internal sealed class SwapSearch
                 failures++;
             }
         }
+
+        return true;
     }
 
     /// <summary>
@@ -791,6 +823,9 @@ internal sealed class SwapSearch
             }
         }
     }
+
+    /// <summary>The objective of the state, <c>Σ_k w_k·max|d_k|</c>.</summary>
+    private double Objective() => (_weight[0] * MaxAbs(_deviation[0])) + (_weight[1] * MaxAbs(_deviation[1]));
 
     private static double Fourth(double value)
     {
