@@ -19,6 +19,12 @@ internal sealed class CpSatModel
     private readonly BoolVar?[] _held;
     private readonly Dictionary<(int Worker, int Skill), BoolVar> _training = [];
     private readonly IntVar[] _deviation = new IntVar[2];
+
+    /// <summary>Per dimension, the largest deviation of a row outside the scope: a constant floor under <see cref="_deviation"/>.</summary>
+    private readonly long[] _outside = new long[2];
+
+    /// <summary>In a balance neighbourhood, each row's own deviation variable, its dimension and its row.</summary>
+    private readonly List<(IntVar Bound, int K, int Row)> _rowBounds = [];
     private readonly Dictionary<(int Worker, int Site), BoolVar> _worksAt = [];
     private readonly List<BoolVar> _moved = [];
 
@@ -163,6 +169,23 @@ internal sealed class CpSatModel
         foreach (var ((w, s), y) in _training)
         {
             Model.AddHint(y, _problem.PairsOfWorker[w].Any(p => _problem.Pairs[p].TrainingSkill == s && plan[p] > 0));
+        }
+
+        // The deviations too, so that the hint is complete: CP-SAT then takes a hint that keeps the rules as its first
+        // solution at once. Without them, on 2,000 × 300 it found no plan as good as the hint in 20 s on the held pairs.
+        for (var k = 0; k < 2; k++)
+        {
+            if (_deviation[k] is not null)
+            {
+                var rows = _scope.SelectMany(w => _problem.RowsOfWorker[w]);
+                var largest = _problem.Weights[k] == 0 ? _outside[k] : rows.Select(r => _problem.ScaledDeviation(k, r, _problem.Score(k, r, plan))).Append(_outside[k]).Max();
+                Model.AddHint(_deviation[k], largest);
+            }
+        }
+
+        foreach (var (bound, k, r) in _rowBounds)
+        {
+            Model.AddHint(bound, _problem.ScaledDeviation(k, r, _problem.Score(k, r, plan)));
         }
     }
 
@@ -459,7 +482,7 @@ internal sealed class CpSatModel
 
             var upper = Enumerable.Range(0, _problem.Rows.Length).Select(r => WorstDeviation(k, r)).DefaultIfEmpty(0).Max();
             var deviation = Model.NewIntVar(outside, Math.Max(outside, upper), k == 0 ? "DE" : "DD");
-            _deviation[k] = deviation;
+            (_deviation[k], _outside[k]) = (deviation, outside);
             if (_problem.Weights[k] == 0)
             {
                 continue;
@@ -486,6 +509,7 @@ internal sealed class CpSatModel
                         Model.Add(bound <= deviation);
                         _spread.AddTerm(bound, _problem.Weights[k]);
                         _spreadRows++;
+                        _rowBounds.Add((bound, k, r));
                     }
 
                     Model.Add(scaled - offset <= h * bound);
