@@ -85,6 +85,77 @@ public sealed class PartialModelProperties
         return Prop.Collect(true, reported.Count > 1 ? "improved" : "unchanged");
     }
 
+    [Property(MaxTest = 40)]
+    public Property SwapSearches_InSlices_TheOneBehindAdoptingTheBest_ReportOnlyPlansThatKeepTheRulesEachBetterThanItsLast(GeneratedWorkplace generated, int seed)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // As the balancer runs them: side by side in short slices, each going on where it stopped, the one behind going on
+        // from the other's best. A state that Adopt or a resumed descent left wrong would show as a broken rule, or as a
+        // report no better than what that search last had.
+        long Balance(int[] plan) => StageValues.Of(problem, plan).Balance;
+        var searches = new[] { new SwapSearch(problem, start, seed), new SwapSearch(problem, start, seed + 1) };
+        // A search's first report may be its start plan; after that, and after an adopted plan, each must be better.
+        var last = new[] { Balance(start) + 1, Balance(start) + 1 };
+        var bests = new int[2][];
+        var adopted = 0;
+        for (var slice = 0; slice < 4; slice++)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                bests[i] = searches[i].Improve(DateTime.UtcNow.AddSeconds(0.03), patience: 3, rounds: 30, plan =>
+                {
+                    Assert.True(problem.Keeps(plan), "a reported plan breaks a rule");
+                    Assert.True(Balance(plan) < last[i], "a reported plan is no better than what its search had");
+                    last[i] = Balance(plan);
+                }, TestContext.Current.CancellationToken);
+                Assert.Equal(Math.Min(last[i], Balance(start)), Balance(bests[i]));
+            }
+
+            var (behind, ahead) = Balance(bests[0]) > Balance(bests[1]) ? (0, 1) : (1, 0);
+            if (Balance(bests[behind]) > Balance(bests[ahead]))
+            {
+                searches[behind].Adopt(bests[ahead]);
+                last[behind] = Balance(bests[ahead]);
+                adopted++;
+            }
+        }
+
+        return Prop.Collect(true, adopted > 0 ? "adopted" : "never behind");
+    }
+
+    [Property(MaxTest = 40)]
+    public Property Hint_OfAPlan_GivesAValueToEveryVariableThatIsNotFixed(GeneratedWorkplace generated, int salt)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // CP-SAT takes a hint as a solution at once only when it is complete: the whole model, and a neighbourhood of
+        // about half the workers with its per-row deviations.
+        var scope = Enumerable.Range(0, problem.WorkerCount).Where(w => (w + salt) % 2 == 0).ToArray();
+        foreach (var model in new[]
+        {
+            CpSatModel.Build(problem, Stage.Balance, StageCaps.None),
+            CpSatModel.Build(problem, Stage.Balance, StageCaps.None, scope: scope, incumbent: start),
+        })
+        {
+            model.Hint(start);
+            var proto = model.Model.Model;
+            var hinted = proto.SolutionHint.Vars.ToHashSet();
+            var open = Enumerable.Range(0, proto.Variables.Count).Where(v => proto.Variables[v].Domain is var d && !(d.Count == 2 && d[0] == d[1]));
+            Assert.All(open, v => Assert.True(hinted.Contains(v), $"variable {proto.Variables[v].Name} has no hint"));
+        }
+
+        return Prop.Collect(true, scope.Length);
+    }
+
     /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
     private static int[]? FirstPlan(BalancingProblem problem)
     {
