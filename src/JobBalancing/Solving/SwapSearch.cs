@@ -31,12 +31,10 @@ internal sealed class SwapSearch
     /// <summary>Each balance row's deviation from its group's average, per dimension.</summary>
     private readonly double[][] _deviation;
 
-    /// <summary>The tasks each worker holds in each period, at <c>w·periods + period</c>.</summary>
-    private readonly int[] _held;
-
     /// <summary>
-    /// The pairs each worker holds hours of in each period, at <c>w·periods + period</c>, in the order of the pairs: a
-    /// worker may hold any of hundreds of tasks and holds a few, so the exhaustive steps look only at these.
+    /// The pairs each worker holds hours of in each period, at <c>w·periods + period</c>, in the order of the pairs (their
+    /// count is the number of tasks held, which the task limit caps): a worker may hold any of hundreds of tasks and
+    /// holds a few, so the moves are drawn and enumerated among these.
     /// </summary>
     private readonly List<int>[] _heldPairs;
 
@@ -95,8 +93,7 @@ internal sealed class SwapSearch
 
         _deviation = [new double[problem.Rows.Length], new double[problem.Rows.Length]];
         _atLargest = [new int[problem.Rows.Length], new int[problem.Rows.Length]];
-        _held = new int[problem.WorkerCount * problem.PeriodCount];
-        _heldPairs = [.. Enumerable.Range(0, _held.Length).Select(_ => new List<int>())];
+        _heldPairs = [.. Enumerable.Range(0, problem.WorkerCount * problem.PeriodCount).Select(_ => new List<int>())];
         _heldOfRow = [.. Enumerable.Range(0, problem.Rows.Length).Select(_ => new List<int>())];
         _placeInRow = new int[problem.Pairs.Length];
         _siteHours = problem.Spec.Mixing is { WholeWorkers: false } ? new int[problem.WorkerCount * problem.SiteCount * problem.PeriodCount] : null;
@@ -107,7 +104,6 @@ internal sealed class SwapSearch
     private void Load(int[] plan)
     {
         Array.Copy(plan, _plan, plan.Length);
-        Array.Clear(_held);
         foreach (var pairs in _heldPairs.Concat(_heldOfRow))
         {
             pairs.Clear();
@@ -123,7 +119,6 @@ internal sealed class SwapSearch
             if (plan[p] > 0)
             {
                 var (w, t) = (_problem.Pairs[p].Worker, _problem.Pairs[p].Task);
-                _held[HeldIndex(w, t)]++;
                 _heldPairs[HeldIndex(w, t)].Add(p);
                 var ofRow = _heldOfRow[_problem.RowOfPair[p]];
                 _placeInRow[p] = ofRow.Count;
@@ -640,8 +635,8 @@ internal sealed class SwapSearch
             return false;
         }
 
-        var heldA = _held[HeldIndex(m.A, m.T)] - (At(m.PAt, -delta) == 0 ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
-        var heldB = _held[HeldIndex(m.B, m.T)] - (At(m.PBu, -delta) == 0 ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
+        var heldA = _heldPairs[HeldIndex(m.A, m.T)].Count - (At(m.PAt, -delta) == 0 ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
+        var heldB = _heldPairs[HeldIndex(m.B, m.T)].Count - (At(m.PBu, -delta) == 0 ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
         return heldA - slack <= _problem.MaxTasks[m.A] && heldB - slack <= _problem.MaxTasks[m.B]
             && (_siteHours is null || (KeepsSites(m.A, m.T, m.U, delta) && KeepsSites(m.B, m.U, m.T, delta)))
             && (!_problem.HasRotationRules || KeepsRotation(m, delta));
@@ -774,8 +769,6 @@ internal sealed class SwapSearch
 
     private void Apply(in Move m, int delta)
     {
-        _held[HeldIndex(m.A, m.T)] += (_plan[m.PAu] == 0 ? 1 : 0) - (_plan[m.PAt] == delta ? 1 : 0);
-        _held[HeldIndex(m.B, m.T)] += (_plan[m.PBt] == 0 ? 1 : 0) - (_plan[m.PBu] == delta ? 1 : 0);
         Track(m.PAt, -delta);
         Track(m.PBu, -delta);
         Track(m.PBt, delta);
