@@ -43,6 +43,12 @@ internal sealed class Search(
     /// </summary>
     private const int QuickProofPatience = 500;
 
+    /// <summary>
+    /// How long CP-SAT gets on the whole model of a mid-size workplace for its root bound: on the generated M workplace
+    /// (972 pairs) its cuts raised the bound from the LP relaxation's 0.013 to 0.082 within 0.2 s.
+    /// </summary>
+    private static readonly TimeSpan RootBoundTime = TimeSpan.FromSeconds(1);
+
     /// <summary>On a large workplace, the swaps' turn between two turns of CP-SAT on the held pairs.</summary>
     private static readonly TimeSpan LargeSwapTurn = TimeSpan.FromSeconds(8);
 
@@ -86,26 +92,35 @@ internal sealed class Search(
 
         var lp = problem.Pairs.Length <= LpBoundPairs ? UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10))) : null;
 
+        // CP-SAT's cuts at the root of the whole model bound a mid-size workplace far better than the LP relaxation: a
+        // moment of it gives the bound now rather than when the whole model's turn comes (and may prove the plan).
+        var proven = false;
+        if (_incumbent is not null && !Reached && problem.Pairs.Length > QuickProofPairs && !IsLarge)
+        {
+            var probe = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
+            probe.Hint(_incumbent);
+            proven = Run(probe, Stage.Balance, Earlier(balanceDeadline, RootBoundTime), stopAtFirst: false).IsOptimal;
+        }
+
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
         if (!IsSmall)
         {
             UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
         }
 
-        var proven = false;
-        if (_incumbent is not null && !Reached && !IsLarge)
+        if (_incumbent is not null && !Reached && !proven && !IsLarge)
         {
             // The local search gets a share of the balance budget: where CP-SAT can prove, it needs the time; where it
             // cannot, the local search is the better use of it. A large workplace goes on to the turns below at once.
             Swap(DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * (IsSmall ? 0.25 : 0.4)));
         }
 
-        if (lp is not null && _incumbent is not null && !Reached && problem.Pairs.Length > QuickProofPairs && !IsLarge)
+        if (lp is not null && _incumbent is not null && !Reached && !proven && problem.Pairs.Length > QuickProofPairs && !IsLarge)
         {
             Guided(lp, DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * 0.3));
         }
 
-        if (_target is { } level && !Reached && !IsLarge && _incumbent is not null)
+        if (_target is { } level && !Reached && !proven && !IsLarge && _incumbent is not null)
         {
             // A plan within the level, or the proof that none is: then the level is below the optimum, and the search
             // balances as well as it can instead.
@@ -118,7 +133,7 @@ internal sealed class Search(
             }
         }
 
-        if (!IsLarge && _incumbent is not null && !Reached)
+        if (!IsLarge && _incumbent is not null && !Reached && !proven)
         {
             var whole = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
             whole.Hint(_incumbent);
