@@ -1,7 +1,6 @@
 using JobBalancing.Analysis;
 using JobBalancing.Benchmarks;
 using JobBalancing.Solving;
-using Microsoft.Extensions.Logging;
 
 namespace JobBalancing.Tests.Solving;
 
@@ -26,45 +25,5 @@ public sealed class LargeWorkplaceSearchTests
         BalancerProperties.AssertScoresAreRecomputable(workplace, result);
         Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
         Assert.True(result.Plan.Objective < PlanEvaluator.EvaluateCurrent(workplace).Objective, "no better than the current assignment");
-    }
-
-    /// <summary>Keeps every message logged, formatted.</summary>
-    private sealed class RecordingLoggerFactory : ILoggerFactory, ILogger
-    {
-        private readonly List<string> _messages = [];
-
-        public IReadOnlyList<string> Messages
-        {
-            get
-            {
-                lock (_messages)
-                {
-                    return [.. _messages];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (_messages)
-            {
-                _messages.Add(formatter(state, exception));
-            }
-        }
     }
 }

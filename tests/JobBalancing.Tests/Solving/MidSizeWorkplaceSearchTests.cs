@@ -1,0 +1,60 @@
+using JobBalancing.Benchmarks;
+using JobBalancing.IO;
+using JobBalancing.Solving;
+
+namespace JobBalancing.Tests.Solving;
+
+/// <summary>
+/// The search's path for workplaces of 300 to 3,000 pairs, which the generated property cases are too small to take: a
+/// moment of CP-SAT on the whole model for its root bound right after the LP relaxation, the model guided by the LP,
+/// the whole model for half of what is left, then the turns of neighbourhoods, swaps and held pairs.
+/// </summary>
+public sealed class MidSizeWorkplaceSearchTests
+{
+    [Fact]
+    public void Balance_MidSizeWorkplace_BoundsWithCpSatBeforeTheGuidedModel_ThenTakesTurns()
+    {
+        var workplace = WorkplaceGenerator.Generate(InstanceSize.Parse("M"), seed: 1);
+        var log = new RecordingLoggerFactory();
+        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(15), Threads = 2, Seed = 1, LoggerFactory = log })
+            .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+
+        var messages = log.Messages;
+        var cpSatBound = FirstIndex(messages, "Bound from the CP-SAT");
+        var guided = FirstIndex(messages, "(guided by the LP relaxation)");
+        Assert.True(cpSatBound >= 0 && guided >= 0 && cpSatBound < guided, $"CP-SAT's bound at message {cpSatBound}, the guided model at {guided}");
+        Assert.Contains(messages, m => m.StartsWith("Neighbourhood of", StringComparison.Ordinal) && m.Contains(", Balance ", StringComparison.Ordinal));
+        Assert.NotNull(result.Plan);
+        BalancerProperties.AssertKeeps(workplace, result, "coverage", "capacity", "hour unit", "fixed", "excluded", "qualification", "minimum chunk", "service limit", "fragmentation");
+        BalancerProperties.AssertScoresAreRecomputable(workplace, result);
+        Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
+    }
+
+    /// <summary>The hospital of the samples (332 pairs) is proven optimal, as the README shows.</summary>
+    [Fact]
+    public void Balance_Hospital_IsProvenOptimal()
+    {
+        var workplace = WorkplaceJson.ReadFile(Path.Combine("samples", "hospital.json"));
+        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(30), Threads = 2, Seed = 1 })
+            .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(SolveStatus.Optimal, result.Status);
+        Assert.NotNull(result.Plan);
+        Assert.Equal(result.Plan.Objective, result.Bound);
+        BalancerProperties.AssertKeeps(workplace, result, "coverage", "capacity", "hour unit", "fixed", "excluded", "qualification", "minimum chunk", "service limit", "fragmentation");
+        BalancerProperties.AssertScoresAreRecomputable(workplace, result);
+    }
+
+    private static int FirstIndex(IReadOnlyList<string> messages, string part)
+    {
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (messages[i].Contains(part, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
