@@ -111,7 +111,7 @@ internal sealed class Search(
         }
 
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
-        if (!IsSmall)
+        if (!IsSmall && !proven)
         {
             UseBound(WorkerBound.Compute(problem, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2)), options.Seed, cancellationToken), "per-worker");
         }
