@@ -109,6 +109,10 @@ public sealed class BalancerProperties
     internal static Rational ExactObjective(Workplace workplace, Plan plan) =>
         Contract.Score(workplace, Contract.HoursOf(workplace, plan, [])).Objective;
 
+    /// <summary>The name of every rule of a single workplace, as <see cref="Contract.BrokenRules"/> gives them.</summary>
+    internal static readonly string[] EveryRule =
+        ["coverage", "capacity", "hour unit", "minimum chunk", "service limit", "fragmentation", "qualification", "fixed", "excluded"];
+
     /// <summary>Asserts that a returned plan keeps <paramref name="rules"/> (as <see cref="Contract.BrokenRules"/> names them).</summary>
     internal static void AssertKeeps(Workplace workplace, BalancingResult result, params string[] rules)
     {

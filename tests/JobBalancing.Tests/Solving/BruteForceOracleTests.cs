@@ -36,7 +36,7 @@ public sealed class BruteForceOracleTests
 
                 AssertOracleIsSelfConsistent(workplace, oracle);
                 Assert.True(result.Status == SolveStatus.Optimal, $"{oracle.PlanCount} plans exist; the balancer should prove the optimum of a problem this small" + why);
-                BalancerProperties.AssertKeeps(workplace, result, "coverage", "capacity", "hour unit", "minimum chunk", "service limit", "fragmentation", "qualification", "fixed", "excluded");
+                BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
                 var objective = BalancerProperties.ExactObjective(workplace, result.Plan!);
                 Assert.True(objective == best.Objective, $"objective {objective}, but the optimum is {best.Objective}" + why);
                 Assert.True(best.Objective.IsCloseTo(result.Plan!.Objective), $"reported objective {result.Plan!.Objective}, optimum {best.Objective}" + why);

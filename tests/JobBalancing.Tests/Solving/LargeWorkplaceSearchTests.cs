@@ -21,7 +21,7 @@ public sealed class LargeWorkplaceSearchTests
 
         Assert.Contains(log.Messages, m => m.Contains("(the held pairs)", StringComparison.Ordinal));
         Assert.NotNull(result.Plan);
-        BalancerProperties.AssertKeeps(workplace, result, "coverage", "capacity", "hour unit", "fixed", "excluded", "qualification", "minimum chunk", "service limit", "fragmentation");
+        BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
         BalancerProperties.AssertScoresAreRecomputable(workplace, result);
         Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
         Assert.True(result.Plan.Objective < PlanEvaluator.EvaluateCurrent(workplace).Objective, "no better than the current assignment");

@@ -13,9 +13,6 @@ namespace JobBalancing.Tests.Solving;
 [Properties(Arbitrary = [typeof(SmallWorkplaces)])]
 public sealed class SearchMethodProperties
 {
-    private static readonly string[] EveryRule =
-        ["coverage", "capacity", "hour unit", "minimum chunk", "service limit", "fragmentation", "qualification", "fixed", "excluded"];
-
     [Property(MaxTest = 60)]
     public Property Relaxation_PlanFound_KeepsEveryRuleAndItsBoundIsNotAboveTheExactOptimum(GeneratedWorkplace generated)
     {
@@ -25,7 +22,7 @@ public sealed class SearchMethodProperties
         var relaxed = new Balancer(options).Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
         var exact = Solve.Balance(workplace);
 
-        BalancerProperties.AssertKeeps(workplace, relaxed, EveryRule);
+        BalancerProperties.AssertKeeps(workplace, relaxed, BalancerProperties.EveryRule);
         Assert.Equal(exact.Status == SolveStatus.Infeasible, relaxed.Status == SolveStatus.Infeasible);
         if (relaxed.Plan is { } plan)
         {
