@@ -31,6 +31,15 @@ internal sealed record HarnessOptions(
     /// <summary>With <c>--region</c>, the policies to run (<c>--policies</c>), in the library's order; all four when <see langword="null"/>.</summary>
     public IReadOnlyList<Policy>? Policies { get; init; }
 
+    /// <summary>
+    /// Where the best known plan of each instance is read from (<c>--best-known</c>), and written to with
+    /// <see cref="SaveBest"/>: <see cref="BestKnownPlans.DefaultDirectory"/> unless it says otherwise.
+    /// </summary>
+    public string BestKnownDirectory { get; init; } = BestKnownPlans.DefaultDirectory;
+
+    /// <summary>Whether a plan better than the stored best known one is saved in its place (<c>--save-best</c>).</summary>
+    public bool SaveBest { get; init; }
+
     /// <summary>Every solver, this library's first.</summary>
     public static IReadOnlyList<SolverKind> AllSolvers { get; } = Enum.GetValues<SolverKind>();
 
@@ -54,6 +63,10 @@ internal sealed record HarnessOptions(
                           with --region, the largest cluster (workers × tasks) a large scope is cut into; default 3000
           --policies LIST with --region, the policies to run, comma-separated: within, regionalMix, reallocation,
                           compensation; default all four (regionalMix and reallocation start from within's plan)
+          --best-known DIR
+                          where the best known plan of each instance is stored (DIR/ID.json, a result JSON): the
+                          table measures every solver against it too; default benchmarks/best-known
+          --save-best     when a solver's plan is better than the stored best known one (or none is stored), save it
           --verbose       write the balancer's log (stages, bounds, neighbourhoods) to stderr
           --help          show this text
 
@@ -70,7 +83,8 @@ internal sealed record HarnessOptions(
     {
         IReadOnlyList<InstanceSize>? sizes = null;
         TimeSpan? budget = null;
-        var (seed, threads, quick, verbose) = (1, 0, false, false);
+        var (seed, threads, quick, verbose, saveBest) = (1, 0, false, false, false);
+        string? bestKnown = null;
         IReadOnlyList<SolverKind>? solvers = null;
         string? regionDirectory = null;
         string? instanceDirectory = null;
@@ -114,6 +128,12 @@ internal sealed record HarnessOptions(
                 case "--verbose":
                     verbose = true;
                     break;
+                case "--best-known":
+                    bestKnown = Value();
+                    break;
+                case "--save-best":
+                    saveBest = true;
+                    break;
                 case "--seconds":
                     budget = TimeSpan.FromSeconds(Number(args[i], Value(), double.Parse, 0.001, 86_400));
                     break;
@@ -143,6 +163,11 @@ internal sealed record HarnessOptions(
             throw new FormatException("--write only writes the instances; give it with --size or --all (and --seed) at most");
         }
 
+        if ((bestKnown is not null || saveBest) && (region is not null || regionDirectory is not null || instanceDirectory is not null))
+        {
+            throw new FormatException("--best-known and --save-best go with measurements of --size, --all or --quick");
+        }
+
         if ((clusterPairs is not null || policies is not null) && region is null)
         {
             throw new FormatException("--cluster-pairs and --policies go with --region");
@@ -158,9 +183,10 @@ internal sealed record HarnessOptions(
             return new HarnessOptions([], budget ?? DefaultBudget, seed, threads, [], verbose, Region: region) { ClusterPairs = clusterPairs, Policies = policies };
         }
 
-        return quick
+        var measured = quick
             ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, solvers ?? AllSolvers, verbose)
             : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory, InstanceDirectory: instanceDirectory);
+        return measured with { BestKnownDirectory = bestKnown ?? BestKnownPlans.DefaultDirectory, SaveBest = saveBest };
     }
 
     /// <summary><c>WxN</c>: W workplaces (at least 2) and N workers (at least 6 per workplace).</summary>

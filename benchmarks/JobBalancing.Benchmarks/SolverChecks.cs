@@ -110,15 +110,19 @@ internal static class SolverChecks
     }
 
     /// <summary>
-    /// What looked wrong across the solvers of one instance: a bound proven by one above a plan found by another means one
-    /// of them models the contract wrongly.
+    /// What looked wrong across the solvers of one instance: a bound proven by one above a plan found by another, or above
+    /// the stored best known plan, means one of them models the contract wrongly.
     /// </summary>
-    public static IEnumerable<Finding> CrossFindings(IReadOnlyList<Runners.SolverRun> runs) =>
-        from prover in runs
-        from finder in runs
-        let found = finder.BestObjective
-        where prover != finder && prover.Bound > found + RoundingNoise
-        select Contract($"{prover.Name}'s bound {prover.Bound:0.######} is above {finder.Name}'s plan ({found:0.######}): one of them breaks the contract");
+    public static IEnumerable<Finding> CrossFindings(IReadOnlyList<Runners.SolverRun> runs, BestKnownPlan? stored = null) =>
+        (from prover in runs
+         from finder in runs
+         let found = finder.BestObjective
+         where prover != finder && prover.Bound > found + RoundingNoise
+         select Contract($"{prover.Name}'s bound {prover.Bound:0.######} is above {finder.Name}'s plan ({found:0.######}): one of them breaks the contract"))
+        .Concat(
+            from prover in runs
+            where stored is not null && prover.Bound > stored.Objective + RoundingNoise
+            select Contract($"{prover.Name}'s bound {prover.Bound:0.######} is above the best known plan ({stored!.Objective:0.######}, {stored.Path}): the bound is no bound"));
 
     public static Finding Contract(FormattableString text) => new(Invariant.Text(text), BreaksContract: true);
 

@@ -18,9 +18,16 @@ public sealed class HarnessTests
     [InlineData("--solvers", "cplex", "solver \"cplex\" is none of balancer, mip, greedy")]
     [InlineData("--write-region", "out", "--write-region only writes the region")]
     [InlineData("--write", "out", "--write only writes the instances")]
+    [InlineData("--best-known", "plans", "--best-known and --save-best go with measurements")]
     public void Parse_BadArguments_SaysWhich(string name, string value, string message)
     {
-        string[] conflicting = name switch { "--write-region" => ["--size", "M"], "--write" => ["--seconds", "5"], _ => [] };
+        string[] conflicting = name switch
+        {
+            "--write-region" => ["--size", "M"],
+            "--write" => ["--seconds", "5"],
+            "--best-known" => ["--region", "2x20"],
+            _ => [],
+        };
         var error = Assert.Throws<FormatException>(() => HarnessOptions.Parse([name, value, .. conflicting]));
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
     }
@@ -33,6 +40,16 @@ public sealed class HarnessTests
         Assert.Equal("out", options.InstanceDirectory);
         Assert.Equal(["S", "200x60"], options.Sizes.Select(s => s.Name));
         Assert.Equal(3, options.Seed);
+    }
+
+    [Fact]
+    public void Parse_BestKnown_DefaultsToTheRepositorysFolderAndSavesOnlyWhenAsked()
+    {
+        var defaults = HarnessOptions.Parse(["--quick"])!;
+        var asked = HarnessOptions.Parse(["--size", "L", "--best-known", "plans", "--save-best"])!;
+
+        Assert.Equal(("benchmarks/best-known", false), (defaults.BestKnownDirectory, defaults.SaveBest));
+        Assert.Equal(("plans", true), (asked.BestKnownDirectory, asked.SaveBest));
     }
 
     [Fact]
