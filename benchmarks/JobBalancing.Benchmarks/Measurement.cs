@@ -66,13 +66,14 @@ internal sealed record Measurement(
     }
 
     /// <summary>
-    /// When a solver's final plan is better than the stored best known plan (or none is stored): with
-    /// <c>--save-best</c> it is saved as the new one; either way a notice says so.
+    /// When a solver's final plan is better than the stored best known plan, or none is stored and <c>--save-best</c> asks
+    /// for one: with <c>--save-best</c> it is saved as the new one, and either way a notice says so (not when none is stored
+    /// and none was asked for, as for an instance nobody keeps a plan of).
     /// </summary>
     private static IEnumerable<Finding> BetterThanStored(Domain.Workplace workplace, IReadOnlyList<SolverRun> runs, BestKnownPlan? stored, HarnessOptions options)
     {
         var best = runs.Where(r => r.Plan is { Violations.Count: 0 }).MinBy(r => r.Plan!.Objective);
-        if (best?.Plan is not { } plan || (stored is not null && plan.Objective >= stored.Objective))
+        if (best?.Plan is not { } plan || (stored is null ? !options.SaveBest : plan.Objective >= stored.Objective))
         {
             yield break;
         }

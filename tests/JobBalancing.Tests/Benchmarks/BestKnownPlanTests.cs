@@ -83,6 +83,29 @@ public sealed partial class BestKnownPlanTests : IDisposable
         Assert.Contains("above the best known plan (0.15", finding.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Measure_SaveBest_SavesABetterPlanOnly_AndWithoutItSaysWhenTheStoredOneWasBeaten()
+    {
+        var size = InstanceSize.Parse("12x6");
+        var workplace = WorkplaceGenerator.Generate(size, seed: 1);
+        string[] greedy = ["--size", "12x6", "--seconds", "1", "--solvers", "greedy", "--best-known", _directory.FullName];
+        var path = BestKnownPlans.PathOf(_directory.FullName, workplace);
+
+        Assert.DoesNotContain(Measurement.Run(size, HarnessOptions.Parse(greedy)!).Findings, f => f.Text.Contains("best known", StringComparison.Ordinal));
+        Assert.False(File.Exists(path), "a plan was saved without --save-best");
+
+        var saved = Measurement.Run(size, HarnessOptions.Parse([.. greedy, "--save-best"])!);
+        var objective = BestKnownPlans.Read(_directory.FullName, workplace).Plan!.Objective;
+        Assert.Equal(saved.Runs[0].Plan!.Objective, objective);
+        Assert.Contains(saved.Findings, f => f.Text.Contains("saved as the best known plan", StringComparison.Ordinal));
+
+        // The current assignment, worse than the greedy's plan, stored in its place: the greedy beats it again.
+        BestKnownPlans.Save(_directory.FullName, workplace, Run(PlanEvaluator.EvaluateCurrent(workplace), bound: 0));
+        var beaten = Measurement.Run(size, HarnessOptions.Parse(greedy)!);
+        Assert.Contains(beaten.Findings, f => f.Text.Contains("is the best known (better than the stored", StringComparison.Ordinal));
+        Assert.Equal((objective, "greedy, this run"), beaten.BestKnown);
+    }
+
     /// <summary>
     /// Every plan kept in benchmarks/best-known keeps every rule of the instance the generator makes today (else the harness
     /// would ignore it), its recomputed objective is the one its README lists, and the bound stored with it is below it.
