@@ -23,7 +23,8 @@ public sealed record BalancingResult
 
     /// <summary>
     /// Where <see cref="Bound"/> comes from: <c>CP-SAT</c> (its proof), <c>LP relaxation</c>, <c>per-worker</c> (what
-    /// each worker alone can reach), or <c>trivial</c> (0: no plan balances better than perfectly).
+    /// each worker alone can reach), <c>task shares</c> (how whole hours of each task can be shared out), or
+    /// <c>trivial</c> (0: no plan balances better than perfectly).
     /// </summary>
     public string BoundSource { get; init; } = "trivial";
 
