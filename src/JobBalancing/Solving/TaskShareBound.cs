@@ -104,6 +104,11 @@ internal static class TaskShareBound
         var pair = problem.Pairs[p];
         var row = problem.RowOfPair[p];
         var hours = problem.Rows[row].Hours;
+        if (hours == 0)
+        {
+            return [(0, 0)]; // a row without hours takes none of the task, and has no deviation to measure
+        }
+
         var rating = problem.Ratings[k][pair.Task];
         var alone = problem.PairsOfRow[row].Length == 1;
         var (lowest, highest) = alone ? (rating, rating) : extremes.OthersThan(row, p);
