@@ -447,10 +447,19 @@ internal sealed class BalancingProblem
     /// </summary>
     public long ScaledDeviation(int k, int row, long score)
     {
-        var (hours, group) = (Rows[row].Hours, Rows[row].Group);
-        var raw = BigInteger.Abs((BigInteger)GroupHours[group] * score - (BigInteger)GroupTotals[k][group] * hours) * GroupFactor[group];
-        var q = BigInteger.DivRem(raw, hours, out var remainder);
+        var raw = BigInteger.Abs(Offset(k, row, score)) * GroupFactor[Rows[row].Group];
+        var q = BigInteger.DivRem(raw, Rows[row].Hours, out var remainder);
         return (long)(remainder.IsZero ? q : q + 1);
+    }
+
+    /// <summary>
+    /// <c>T_g·S_r − A_g·H_r</c> for row <paramref name="row"/>'s scaled score sum <paramref name="score"/>: positive when the
+    /// row is above its group's average in dimension <paramref name="k"/>, negative below, 0 on it.
+    /// </summary>
+    public BigInteger Offset(int k, int row, long score)
+    {
+        var (hours, group) = (Rows[row].Hours, Rows[row].Group);
+        return ((BigInteger)GroupHours[group] * score) - ((BigInteger)GroupTotals[k][group] * hours);
     }
 
     /// <summary>
@@ -466,9 +475,7 @@ internal sealed class BalancingProblem
             for (var r = 0; r < Rows.Length; r++)
             {
                 var (hours, group) = (Rows[r].Hours, Rows[r].Group);
-                var deviation = new Fraction(
-                    ((BigInteger)GroupHours[group] * Score(k, r, plan)) - ((BigInteger)GroupTotals[k][group] * hours),
-                    (BigInteger)GroupHours[group] * hours * RatingScale).Abs();
+                var deviation = new Fraction(Offset(k, r, Score(k, r, plan)), (BigInteger)GroupHours[group] * hours * RatingScale).Abs();
                 max = Fraction.Max(max, deviation);
             }
 

@@ -101,7 +101,7 @@ internal sealed class Search(
         var lp = problem.Pairs.Length <= LpBoundPairs ? UseLpBound(TimeSpan.FromSeconds(Math.Min(5, options.TimeLimit.TotalSeconds / 10))) : null;
 
         // Whole hours of a scarce task that must be shared out: a bound the LP relaxation, dividing hours freely, misses
-        // (generated L: 0.193 where the LP proves 0.092). Above the LP's limit it took 5 s on XL and proved nothing.
+        // (generated L: 0.193 where the LP proves 0.092). Above the LP's limit it took 3 s on XL and proved nothing.
         if (!ProvesQuickly && problem.Pairs.Length <= LpBoundPairs)
         {
             UseBound(TaskShareBound.Compute(problem, Earlier(balanceDeadline, Min(options.TimeLimit / 10, TimeSpan.FromSeconds(2))), cancellationToken), "task shares");

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace JobBalancing.Solving;
 
 /// <summary>
@@ -133,15 +131,14 @@ internal static class TaskShareBound
         return [.. amounts];
     }
 
-    /// <summary>The least deviation of a row whose score may be anything from <paramref name="low"/> to <paramref name="high"/>.</summary>
-    private static long Closest(BalancingProblem problem, int k, int row, long low, long high)
-    {
-        var (below, above) = (problem.ScaledDeviation(k, row, low), problem.ScaledDeviation(k, row, high));
-        var group = problem.Rows[row].Group;
-        var hours = problem.Rows[row].Hours;
-        int Side(long score) => (((BigInteger)problem.GroupHours[group] * score) - ((BigInteger)problem.GroupTotals[k][group] * hours)).Sign;
-        return Side(low) <= 0 && Side(high) >= 0 ? 0 : Math.Min(below, above);
-    }
+    /// <summary>
+    /// The least deviation of a row whose score may be anything from <paramref name="low"/> to <paramref name="high"/>: 0
+    /// when the average lies between them, else that of the end nearer to it.
+    /// </summary>
+    private static long Closest(BalancingProblem problem, int k, int row, long low, long high) =>
+        problem.Offset(k, row, low).Sign > 0 ? problem.ScaledDeviation(k, row, low)
+        : problem.Offset(k, row, high).Sign < 0 ? problem.ScaledDeviation(k, row, high)
+        : 0;
 
     /// <summary>
     /// The lowest and highest rating of each row's tasks in one dimension, with the runners-up, so that the extremes of a
