@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Debug, "Model of {Allowed} of {Pairs} pairs ({Kind}): {Status}, balance {Value} after {Seconds:0.00} s")]
     public static partial void PairModelSolved(ILogger logger, int allowed, int pairs, string kind, string status, long value, double seconds);
+
+    [LoggerMessage(8, LogLevel.Debug, "A plan within {Level}: {Status} after {Seconds:0.00} s")]
+    public static partial void LevelProbed(ILogger logger, decimal level, string status, double seconds);
 }

@@ -22,9 +22,10 @@ public sealed record BalancingResult
     public decimal Bound { get; init; }
 
     /// <summary>
-    /// Where <see cref="Bound"/> comes from: <c>CP-SAT</c> (its proof), <c>LP relaxation</c>, <c>per-worker</c> (what
-    /// each worker alone can reach), <c>task shares</c> (how whole hours of each task can be shared out), or
-    /// <c>trivial</c> (0: no plan balances better than perfectly).
+    /// Where <see cref="Bound"/> comes from: <c>CP-SAT</c> (its proof), <c>refuted levels</c> (CP-SAT proved that no plan
+    /// is within a level just below the bound), <c>LP relaxation</c>, <c>per-worker</c> (what each worker alone can
+    /// reach), <c>task shares</c> (how whole hours of each task can be shared out), or <c>trivial</c> (0: no plan
+    /// balances better than perfectly).
     /// </summary>
     public string BoundSource { get; init; } = "trivial";
 

@@ -48,7 +48,13 @@ internal static class CpSatRun
         var objective = hasPlan ? (long)Math.Round(solver.ObjectiveValue) : long.MaxValue;
         var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
         GC.KeepAlive(callback);
-        return new CpSatOutcome(status, plan, objective, status == CpSolverStatus.Optimal ? objective : Math.Max(0, bound));
+        // An infeasible model's bound means nothing: the caller reads the status (a capped model refuted bounds the problem above the cap).
+        return new CpSatOutcome(status, plan, objective, status switch
+        {
+            CpSolverStatus.Optimal => objective,
+            CpSolverStatus.Infeasible => 0,
+            _ => Math.Max(0, bound),
+        });
     }
 
     private sealed class ImprovementCallback(Action<long, long>? onSolution) : CpSolverSolutionCallback

@@ -55,6 +55,18 @@ internal sealed class Search(
     /// </summary>
     private static readonly TimeSpan RootBoundTime = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The share of the balance budget left after CP-SAT's root bound that the probes above the bound take at its end, up
+    /// to <see cref="ProbesTime"/>.
+    /// </summary>
+    private const double ProbeShare = 0.15;
+
+    /// <summary>The longest the probes above the bound may take in all: the search's time is worth more.</summary>
+    private static readonly TimeSpan ProbesTime = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest a probe of one level may take.</summary>
+    private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
+
     /// <summary>On a large workplace, the swaps' turn between two turns of CP-SAT on the held pairs.</summary>
     private static readonly TimeSpan LargeSwapTurn = TimeSpan.FromSeconds(8);
 
@@ -112,9 +124,17 @@ internal sealed class Search(
         var proven = false;
         if (_incumbent is not null && !Reached && !ProvesQuickly && !IsLarge)
         {
-            var probe = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
-            probe.Hint(_incumbent);
-            proven = Run(probe, Stage.Balance, Earlier(balanceDeadline, RootBoundTime), stopAtFirst: false).IsOptimal;
+            var root = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound);
+            root.Hint(_incumbent);
+            proven = Run(root, Stage.Balance, Earlier(balanceDeadline, RootBoundTime), stopAtFirst: false).IsOptimal;
+        }
+
+        // Levels just above that bound, which CP-SAT often refutes in a second with the objective capped there, are probed
+        // at the end of the balance stage, and briefly: time taken from the search costs plans (docs/solver.md, step 3).
+        var (probes, stageDeadline) = (!ProvesQuickly && !IsLarge, balanceDeadline);
+        if (probes)
+        {
+            balanceDeadline -= Min((balanceDeadline - DateTime.UtcNow) * ProbeShare, ProbesTime);
         }
 
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
@@ -178,6 +198,11 @@ internal sealed class Search(
 
                 proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
             }
+        }
+
+        if (probes && _incumbent is not null && !proven && !Reached)
+        {
+            proven = Probe(stageDeadline);
         }
 
         if (_incumbent is not null)
@@ -291,6 +316,24 @@ internal sealed class Search(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Asks CP-SAT, level by level just above the bound, whether any plan is within it (<see cref="LevelProbes"/>): each
+    /// level refuted raises the bound. Returns whether the incumbent is then proven optimal.
+    /// </summary>
+    private bool Probe(DateTime deadline)
+    {
+        var outcome = LevelProbes.Raise(
+            problem, _incumbent!, _bound, deadline, ProbeTime, _threads, options.Seed, cancellationToken,
+            (level, status) => Log.LevelProbed(logger, problem.ToRatingPoints(level), status, clock.Elapsed.TotalSeconds));
+        UseBound(outcome.Bound, "refuted levels");
+        if (outcome.Plan is { } plan)
+        {
+            Keep(plan, "balance");
+        }
+
+        return StageValues.Of(problem, _incumbent!).Balance <= _bound;
     }
 
     /// <summary>

@@ -7,12 +7,13 @@ namespace JobBalancing.Tests.Solving;
 /// <summary>
 /// The search's path for workplaces of 300 to 3,000 pairs, which the generated property cases are too small to take: a
 /// moment of CP-SAT on the whole model for its root bound right after the LP relaxation, the model guided by the LP,
-/// the whole model for half of what is left, then the turns of neighbourhoods, swaps and held pairs.
+/// the whole model for half of what is left, the turns of neighbourhoods, swaps and held pairs, then levels just above
+/// the bound probed before the balance stage ends.
 /// </summary>
 public sealed class MidSizeWorkplaceSearchTests
 {
     [Fact]
-    public void Balance_MidSizeWorkplace_BoundsWithCpSatBeforeTheGuidedModel_ThenTakesTurns()
+    public void Balance_MidSizeWorkplace_BoundsWithCpSatBeforeTheGuidedModel_TakesTurns_ThenProbesLevels()
     {
         var workplace = WorkplaceGenerator.Generate(InstanceSize.Parse("M"), seed: 1);
         var log = new RecordingLoggerFactory();
@@ -22,8 +23,12 @@ public sealed class MidSizeWorkplaceSearchTests
         var messages = log.Messages;
         var cpSatBound = FirstIndex(messages, "Bound from the CP-SAT");
         var guided = FirstIndex(messages, "(guided by the LP relaxation)");
-        Assert.True(cpSatBound >= 0 && guided >= 0 && cpSatBound < guided, $"CP-SAT's bound at message {cpSatBound}, the guided model at {guided}");
-        Assert.Contains(messages, m => m.StartsWith("Neighbourhood of", StringComparison.Ordinal) && m.Contains(", Balance ", StringComparison.Ordinal));
+        var neighbourhood = FirstIndex(messages, ", Balance ");
+        var probe = FirstIndex(messages, "A plan within");
+        var stageEnd = FirstIndex(messages, "Stage Balance:");
+        Assert.True(
+            cpSatBound >= 0 && cpSatBound < guided && guided < neighbourhood && neighbourhood < probe && probe < stageEnd,
+            $"CP-SAT's bound at message {cpSatBound}, the guided model at {guided}, the first neighbourhood at {neighbourhood}, the first probe at {probe}, the balance stage's end at {stageEnd}");
         Assert.NotNull(result.Plan);
         BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
         BalancerProperties.AssertScoresAreRecomputable(workplace, result);
