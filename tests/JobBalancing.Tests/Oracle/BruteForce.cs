@@ -12,7 +12,14 @@ namespace JobBalancing.Tests.Oracle;
 internal sealed record BruteForceResult(int PlanCount, BruteForceOptimum? Best, decimal[,]? BestPlan);
 
 /// <summary>The lexicographic optimum: balance, then training, reassignment and fragments.</summary>
-internal sealed record BruteForceOptimum(Rational Objective, decimal TrainingHours, decimal ReassignedHours, int Fragments);
+internal sealed record BruteForceOptimum(Rational Objective, decimal TrainingHours, decimal ReassignedHours, int Fragments)
+{
+    /// <summary>
+    /// Whether the optimum's objective is at least <paramref name="bound"/>, as every lower bound's must be: a bound equal
+    /// to the optimum may read a last digit above it once rounded to a decimal.
+    /// </summary>
+    public bool IsAtLeast(decimal bound) => Rational.Of(bound) <= Objective || Objective.IsCloseTo(bound);
+}
 
 /// <summary>
 /// The oracle for tiny workplaces: enumerates every integer assignment <c>x[w,t]</c> in hour units that keeps the seven
