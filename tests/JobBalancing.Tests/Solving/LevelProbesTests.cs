@@ -15,24 +15,25 @@ namespace JobBalancing.Tests.Solving;
 /// </summary>
 public sealed class LevelProbesTests
 {
-    [Property(MaxTest = 60, Replay = "(8243,52717)", Arbitrary = [typeof(TinyWorkplaces)])]
+    [Property(MaxTest = 200, Replay = "(8243,52717)", Arbitrary = [typeof(TinyWorkplaces)])]
     public Property Raise_TinyWorkplace_BracketsTheBruteForceOptimum(GeneratedWorkplace generated)
     {
         var workplace = generated.Value;
         var oracle = BruteForce.Solve(workplace);
         var problem = BalancingProblem.Compile(workplace);
         var start = AnyPlan(problem);
+        var outcome = start is null
+            ? null
+            : LevelProbes.Raise(problem, start, 0, DateTime.UtcNow.AddSeconds(30), TimeSpan.FromSeconds(10), 1, 1, CancellationToken.None);
         return Prop.Collect(
             () =>
             {
                 Assert.Equal(oracle.Best is null, start is null);
-                if (start is null || oracle.Best is not { } best)
+                if (start is null || outcome is null || oracle.Best is not { } best)
                 {
                     return;
                 }
 
-                var outcome = LevelProbes.Raise(
-                    problem, start, 0, DateTime.UtcNow.AddSeconds(30), TimeSpan.FromSeconds(10), 1, 1, CancellationToken.None);
                 var plan = outcome.Plan ?? start;
                 Assert.True(problem.Keeps(plan));
                 var balance = StageValues.Of(problem, plan).Balance;
@@ -42,10 +43,10 @@ public sealed class LevelProbesTests
                 Assert.True(best.IsAtLeast(bound), $"bound {bound} above the optimum {best.Objective}");
                 Assert.True(balance - outcome.Bound <= Math.Max(1, outcome.Bound / 100), $"plan {balance} and bound {outcome.Bound} left apart");
             },
-            oracle.Best is null ? "no plan exists" : Label(problem, start));
-
-        static string Label(BalancingProblem problem, int[]? start) =>
-            start is not null && StageValues.Of(problem, start).Balance == 0 ? "the first plan is perfect" : "probed";
+            outcome is null ? "no plan exists"
+            : StageValues.Of(problem, start!).Balance == 0 ? "the first plan is perfect"
+            : outcome.Plan is null ? "levels refuted up to the first plan"
+            : "a better plan found within a level");
     }
 
     /// <summary>
