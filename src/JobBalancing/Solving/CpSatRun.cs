@@ -48,7 +48,8 @@ internal static class CpSatRun
         var objective = hasPlan ? (long)Math.Round(solver.ObjectiveValue) : long.MaxValue;
         var bound = (long)Math.Ceiling(solver.BestObjectiveBound - 1e-6);
         GC.KeepAlive(callback);
-        // An infeasible model's bound means nothing: the caller reads the status (a capped model refuted bounds the problem above the cap).
+        // An infeasible model's bound means nothing: the caller reads the status (a capped model refuted bounds the
+        // problem above its cap).
         return new CpSatOutcome(status, plan, objective, status switch
         {
             CpSolverStatus.Optimal => objective,

@@ -17,9 +17,8 @@ internal sealed record ProbeOutcome(long Bound, int[]? Plan);
 /// refutation left the bound at 0.086 after 3 s, where 4 % steps reach 0.089). While the bound is near 0 the step is
 /// rather a thousandth of the gap to the incumbent, doubled after each refutation. Once a level is not settled in time,
 /// each level halves the interval between the bound and the lowest such level. A probe left unsettled still bounds: its
-/// own bound holds for the plans within its level, and every other plan is beyond
-/// the level. A probe may also find a plan within its level: then that plan is the incumbent, and the probes go on
-/// below it.
+/// own bound holds for the plans within its level, and every other plan is beyond the level. A probe may also find a
+/// plan within its level: then that plan is the incumbent, and the probes go on below it.
 /// </remarks>
 internal static class LevelProbes
 {
