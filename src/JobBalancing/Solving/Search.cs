@@ -163,7 +163,7 @@ internal sealed class Search(
             capped.Hint(_incumbent);
             if (Run(capped, Stage.Balance, ProvesQuickly ? balanceDeadline : Midpoint(balanceDeadline), stopAtFirst: true).IsInfeasible)
             {
-                UseBound(level + 1, "CP-SAT");
+                UseBound(level + 1, "refuted levels");
                 _target = null;
             }
         }
