@@ -6,14 +6,27 @@ namespace JobBalancing.Solving;
 /// service limits, fixed hours, the fragmentation limit and the rules of work at other sites, must not raise the
 /// objective, and must lower it or <c>Σ_r (wE·d_E)⁴ + (wD·d_D)⁴</c> over the balance rows, a sum that leans hardest on
 /// the rows furthest from the averages. Each move is scored in constant time, so
-/// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves. When
-/// random moves stall, every move of the furthest row is tried, then chains of two moves (the furthest worker's, and its
-/// partner's passing the excess on), then exchanges of whole holdings between two workers at their task limit.
+/// millions can be tried where a CP-SAT neighbourhood tries one; CP-SAT then takes over from the plan it leaves. Once
+/// single moves grow scarce, a random move that lacks only a free task slot is tried as an exchange of whole holdings
+/// between two workers at their task limit. When random moves stall, every move of the furthest row is tried, then
+/// chains of two moves (the furthest worker's, and its partner's passing the excess on), then every exchange of the
+/// furthest rows.
 /// </summary>
 internal sealed class SwapSearch
 {
     /// <summary>How many first moves a chain tries from a row: those that bring the row closest to the averages.</summary>
     private const int ChainFirstMoves = 20;
+
+    /// <summary>
+    /// Failed tries in a row after which a random move that lacks only a free task slot is tried as an exchange of
+    /// holdings. Where every worker is at the task limit, exchanges are the only moves that change which tasks a worker
+    /// holds, and those of the furthest rows alone were too few: on the generated XL workplace (limit 3) the random ones
+    /// took the plan at 60 s from 1.357–1.427 to 1.187–1.252 (balancer seeds 1–3). An exchange costs about 3 µs a try,
+    /// several single moves, so while single moves still succeed, exchanges wait: tried after every failure, they left
+    /// 200 × 60 (limit 4) at 0.104–0.147 after 60 s (seeds 1–5), against 0.101–0.116 without and 0.111–0.115 with the
+    /// wait (seeds 1–3).
+    /// </summary>
+    private const int ExchangesAfterFailures = 100;
 
     private readonly BalancingProblem _problem;
     private readonly Random _random;
@@ -263,7 +276,7 @@ internal sealed class SwapSearch
                 }
             }
 
-            if (TryMove(max) || (failures + 1 == patience && (TryBestMoveOfFurthest(max) || TryChainOfFurthest(max) || (TriesExchanges && TryExchangeOfFurthest(max)))))
+            if (TryMove(max, orExchange: TriesExchanges && failures >= ExchangesAfterFailures) || (failures + 1 == patience && (TryBestMoveOfFurthest(max) || TryChainOfFurthest(max) || (TriesExchanges && TryExchangeOfFurthest(max)))))
             {
                 failures = 0;
                 FindFurthest(max);
@@ -347,30 +360,45 @@ internal sealed class SwapSearch
     {
         foreach (var row in FurthestRows(max))
         {
-            // Listed first: the moves below change the held pairs, which MovesOf reads (each is undone before the next).
+            // Listed first: an exchange changes the held pairs, which MovesOf reads (each is undone before the next).
             foreach (var first in MovesOf(row).ToList())
             {
-                var delta = Math.Min(_plan[first.PAt], _plan[first.PBu]);
-                if (_plan[first.PAt] == _plan[first.PBu] || Keeps(first, delta) || !Keeps(first, delta, slack: 1))
-                {
-                    continue; // a trade that needs no slot is a single move, tried already; one that breaks another rule is out
-                }
-
-                // Both moves change rows a and b alone, so the furthest rows besides them stay as they were.
-                var firstDrop = FourthDrop(first, delta);
-                Apply(first, delta);
-
-                // Not the first trade undone, nor a trade in another period, where no slot is over the limit.
-                var period = _problem.TaskPeriod[first.T];
-                if (TryBestOf(MovesBetween(row, first.B).Where(second => (second.T != first.U || second.U != first.T) && _problem.TaskPeriod[second.T] == period), firstDrop, max))
+                if (TryExchange(first, max))
                 {
                     return true;
                 }
-
-                Apply(Reversed(first), delta);
             }
         }
 
+        return false;
+    }
+
+    /// <summary>
+    /// The exchange of holdings that begins with <paramref name="first"/> at the whole of the smaller holding, which leaves
+    /// a worker a task over the limit for a moment, then the best second move between the same two workers that frees the
+    /// slot: applied when together they keep the objective and lower the fourth-power sum; returns whether they were. A
+    /// first move that needs no slot is a single move, and one that breaks another rule is out: neither is tried.
+    /// </summary>
+    private bool TryExchange(in Move first, double[] max)
+    {
+        var delta = Math.Min(_plan[first.PAt], _plan[first.PBu]);
+        if (_plan[first.PAt] == _plan[first.PBu] || Keeps(first, delta) || !Keeps(first, delta, slack: 1))
+        {
+            return false;
+        }
+
+        // Both moves change rows a and b alone, so the furthest rows besides them stay as they were.
+        var firstDrop = FourthDrop(first, delta);
+        Apply(first, delta);
+
+        // Not the first trade undone, nor a trade in another period, where no slot is over the limit.
+        var (t, u, period) = (first.T, first.U, _problem.TaskPeriod[first.T]);
+        if (TryBestOf(MovesBetween(first.RowA, first.B).Where(second => (second.T != u || second.U != t) && _problem.TaskPeriod[second.T] == period), firstDrop, max))
+        {
+            return true;
+        }
+
+        Apply(Reversed(first), delta);
         return false;
     }
 
@@ -420,13 +448,8 @@ internal sealed class SwapSearch
     private IEnumerable<Move> MovesOf(int row)
     {
         var a = _problem.Rows[row].Worker;
-        foreach (var pAt in _problem.PairsOfRow[row])
+        foreach (var pAt in _heldOfRow[row])
         {
-            if (_plan[pAt] == 0)
-            {
-                continue;
-            }
-
             foreach (var b in _workersOfTask[_problem.Pairs[pAt].Task])
             {
                 if (b != a)
@@ -443,9 +466,9 @@ internal sealed class SwapSearch
     /// <summary>Every swap between the worker of <paramref name="row"/> and worker <paramref name="b"/>, a giving the task it holds in every pair of the row.</summary>
     private IEnumerable<Move> MovesBetween(int row, int b)
     {
-        foreach (var pAt in _problem.PairsOfRow[row])
+        foreach (var pAt in _heldOfRow[row])
         {
-            if (_plan[pAt] > 0 && _pairOf[b, _problem.Pairs[pAt].Task] >= 0)
+            if (_pairOf[b, _problem.Pairs[pAt].Task] >= 0)
             {
                 foreach (var move in MovesWith(row, pAt, b))
                 {
@@ -504,7 +527,11 @@ internal sealed class SwapSearch
         return drop;
     }
 
-    private bool TryMove(double[] max)
+    /// <summary>
+    /// Tries a random move at the best amount; with <paramref name="orExchange"/>, when no amount helps and the move lacks
+    /// only a free task slot, tries it as the first half of an exchange of holdings (<see cref="TryExchange"/>).
+    /// </summary>
+    private bool TryMove(double[] max, bool orExchange)
     {
         if (Draw(PickRow(max)) is not { } move)
         {
@@ -523,13 +550,13 @@ internal sealed class SwapSearch
             }
         }
 
-        if (best == 0)
+        if (best > 0)
         {
-            return false;
+            Apply(move, best);
+            return true;
         }
 
-        Apply(move, best);
-        return true;
+        return orExchange && TryExchange(move, max);
     }
 
     /// <summary>
