@@ -21,10 +21,10 @@ internal sealed class SwapSearch
     /// Failed tries in a row after which a random move that lacks only a free task slot is tried as an exchange of
     /// holdings. Where every worker is at the task limit, exchanges are the only moves that change which tasks a worker
     /// holds, and those of the furthest rows alone were too few: on the generated XL workplace (limit 3) the random ones
-    /// took the plan at 60 s from 1.357–1.427 to 1.187–1.252 (balancer seeds 1–3). An exchange costs about 3 µs a try,
-    /// several single moves, so while single moves still succeed, exchanges wait: tried after every failure, they left
-    /// 200 × 60 (limit 4) at 0.104–0.147 after 60 s (seeds 1–5), against 0.101–0.116 without and 0.111–0.115 with the
-    /// wait (seeds 1–3).
+    /// took the plan at 60 s from 1.357–1.427 to 1.187–1.252 (balancer seeds 1–3). An exchange takes about 3 µs a try
+    /// (scratch instrumentation, 200 × 60), so while single moves still succeed, exchanges wait: tried after every
+    /// failure, they left 200 × 60 (limit 4) at 0.104–0.147 after 60 s (seeds 1–5), against 0.101–0.116 without and
+    /// 0.111–0.115 with the wait (seeds 1–3).
     /// </summary>
     private const int ExchangesAfterFailures = 100;
 
