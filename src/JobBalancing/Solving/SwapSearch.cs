@@ -54,6 +54,10 @@ internal sealed class SwapSearch
     /// <summary>The pairs each balance row holds hours of, in no order, and where each held pair stands in its row's list.</summary>
     private readonly List<int>[] _heldOfRow;
     private readonly int[] _placeInRow;
+
+    /// <summary>The pairs of each task that hold hours of it, in no order, and where each held pair stands in its task's list.</summary>
+    private readonly List<int>[] _holdersOfTask;
+    private readonly int[] _placeInTask;
     private readonly int[][] _workersOfTask;
 
     /// <summary>With work at other sites, each worker's hours at each site in each period, at <c>(w·sites + site)·periods + period</c>.</summary>
@@ -68,6 +72,9 @@ internal sealed class SwapSearch
     /// </summary>
     private readonly int[][] _atLargest;
     private readonly int[] _largestCount = new int[2];
+
+    /// <summary>The largest deviations while a step of two moves is half made (its first move scored them already).</summary>
+    private readonly double[] _scratchMax = new double[2];
 
     /// <summary>
     /// Whether a stalled descent tries exchanges of whole holdings after the chains. They are its slowest step: on a
@@ -109,6 +116,8 @@ internal sealed class SwapSearch
         _heldPairs = [.. Enumerable.Range(0, problem.WorkerCount * problem.PeriodCount).Select(_ => new List<int>())];
         _heldOfRow = [.. Enumerable.Range(0, problem.Rows.Length).Select(_ => new List<int>())];
         _placeInRow = new int[problem.Pairs.Length];
+        _holdersOfTask = [.. Enumerable.Range(0, problem.TaskCount).Select(_ => new List<int>())];
+        _placeInTask = new int[problem.Pairs.Length];
         _siteHours = problem.Spec.Mixing is { WholeWorkers: false } ? new int[problem.WorkerCount * problem.SiteCount * problem.PeriodCount] : null;
         Load(plan);
     }
@@ -117,7 +126,7 @@ internal sealed class SwapSearch
     private void Load(int[] plan)
     {
         Array.Copy(plan, _plan, plan.Length);
-        foreach (var pairs in _heldPairs.Concat(_heldOfRow))
+        foreach (var pairs in _heldPairs.Concat(_heldOfRow).Concat(_holdersOfTask))
         {
             pairs.Clear();
         }
@@ -133,9 +142,8 @@ internal sealed class SwapSearch
             {
                 var (w, t) = (_problem.Pairs[p].Worker, _problem.Pairs[p].Task);
                 _heldPairs[HeldIndex(w, t)].Add(p);
-                var ofRow = _heldOfRow[_problem.RowOfPair[p]];
-                _placeInRow[p] = ofRow.Count;
-                ofRow.Add(p);
+                Add(_heldOfRow[_problem.RowOfPair[p]], _placeInRow, p);
+                Add(_holdersOfTask[t], _placeInTask, p);
                 if (_siteHours is not null)
                 {
                     _siteHours[SiteIndex(w, _problem.TaskSite[t], _problem.TaskPeriod[t])] += plan[p];
@@ -611,7 +619,76 @@ internal sealed class SwapSearch
             return true;
         }
 
-        return orExchange && TryExchange(move, max);
+        return orExchange && (TryExchange(move, max) || TryUptake(move, max));
+    }
+
+    /// <summary>
+    /// Takes up part of a task: <paramref name="first"/> at the amount that brings a's row closest to the averages though it
+    /// leaves one of the two workers a task over the limit, then the best move in which that worker gives all of one of
+    /// their tasks to a worker who holds another of theirs and takes that back in return (a third worker, or the other
+    /// of the two). A worker at the limit who should hold a little of a task they do not hold must give up a whole task
+    /// for it, and the partner who has the task rarely holds the rest.
+    /// </summary>
+    private bool TryUptake(in Move first, double[] max)
+    {
+        Span<int> deltas = stackalloc int[8];
+        var (amount, help) = (0, 1e-12);
+        foreach (var delta in Candidates(first, deltas, slack: 1))
+        {
+            if (!Keeps(first, delta) && OneOver(first, delta) && RowHelp(first, delta, max) is var h && h > help)
+            {
+                (amount, help) = (delta, h);
+            }
+        }
+
+        if (amount == 0)
+        {
+            return false;
+        }
+
+        var firstDrop = FourthDrop(first, amount);
+        Apply(first, amount);
+        FindFurthest(_scratchMax);
+        var (over, other) = _heldPairs[HeldIndex(first.A, first.T)].Count > _problem.MaxTasks[first.A] ? (first.RowA, first.B) : (first.RowB, first.A);
+        var f = first;
+        bool UndoesFirst(Move second) => second.B == other && ((second.T == f.T && second.U == f.U) || (second.T == f.U && second.U == f.T));
+        if (TryBestOf(ReturnsOf(over, _problem.TaskPeriod[first.T]).Where(second => !UndoesFirst(second)), firstDrop, max))
+        {
+            return true;
+        }
+
+        Apply(Reversed(first), amount);
+        FindFurthest(_scratchMax);
+        return false;
+    }
+
+    /// <summary>
+    /// The moves in which the worker of <paramref name="row"/> gives hours of a task they hold to a worker who holds
+    /// another task of theirs, and takes hours of that one back: found through the holders of each task, not by walking
+    /// every worker who may hold it. In <paramref name="period"/> alone.
+    /// </summary>
+    private IEnumerable<Move> ReturnsOf(int row, int period)
+    {
+        var a = _problem.Rows[row].Worker;
+        foreach (var pAu in _heldPairs[(a * _problem.PeriodCount) + period])
+        {
+            foreach (var pBu in _holdersOfTask[_problem.Pairs[pAu].Task])
+            {
+                var b = _problem.Pairs[pBu].Worker;
+                if (b == a)
+                {
+                    continue;
+                }
+
+                foreach (var pAt in _heldPairs[(a * _problem.PeriodCount) + period])
+                {
+                    if (pAt != pAu && _pairOf[b, _problem.Pairs[pAt].Task] >= 0 && MoveOf(row, pAt, b, pBu) is { } move)
+                    {
+                        yield return move;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -666,7 +743,7 @@ internal sealed class SwapSearch
     /// <summary>The amounts worth trying: whole holdings (which free a task), one chunk, and the amounts that would
     /// bring a's or b's row to the average in either dimension; only those that keep every rule, written into
     /// <paramref name="deltas"/>.</summary>
-    private Span<int> Candidates(in Move m, Span<int> deltas)
+    private Span<int> Candidates(in Move m, Span<int> deltas, int slack = 0)
     {
         var xAt = _plan[m.PAt];
         var xBu = _plan[m.PBu];
@@ -680,7 +757,7 @@ internal sealed class SwapSearch
         var move = m;
         void Consider(int delta, Span<int> into)
         {
-            if (delta > 0 && delta <= limit && !into[..n].Contains(delta) && Keeps(move, delta))
+            if (delta > 0 && delta <= limit && !into[..n].Contains(delta) && Keeps(move, delta, slack))
             {
                 into[n++] = delta;
             }
@@ -701,6 +778,14 @@ internal sealed class SwapSearch
         }
 
         return deltas[..n];
+    }
+
+    /// <summary>Whether the move leaves exactly one of its two workers over the task limit (by one: see <see cref="Keeps"/>).</summary>
+    private bool OneOver(in Move m, int delta)
+    {
+        var heldA = _heldPairs[HeldIndex(m.A, m.T)].Count - (_plan[m.PAt] == delta ? 1 : 0) + (_plan[m.PAu] == 0 ? 1 : 0);
+        var heldB = _heldPairs[HeldIndex(m.B, m.T)].Count - (_plan[m.PBu] == delta ? 1 : 0) + (_plan[m.PBt] == 0 ? 1 : 0);
+        return (heldA > _problem.MaxTasks[m.A]) != (heldB > _problem.MaxTasks[m.B]);
     }
 
     /// <summary>
@@ -881,22 +966,36 @@ internal sealed class SwapSearch
         {
             var pairs = _heldPairs[HeldIndex(_problem.Pairs[p].Worker, _problem.Pairs[p].Task)];
             var at = pairs.BinarySearch(p);
-            var ofRow = _heldOfRow[_problem.RowOfPair[p]];
+            var (ofRow, ofTask) = (_heldOfRow[_problem.RowOfPair[p]], _holdersOfTask[_problem.Pairs[p].Task]);
             if (before == 0)
             {
                 pairs.Insert(~at, p);
-                _placeInRow[p] = ofRow.Count;
-                ofRow.Add(p);
+                Add(ofRow, _placeInRow, p);
+                Add(ofTask, _placeInTask, p);
             }
             else
             {
                 pairs.RemoveAt(at);
-                var last = ofRow[^1];
-                ofRow[_placeInRow[p]] = last;
-                _placeInRow[last] = _placeInRow[p];
-                ofRow.RemoveAt(ofRow.Count - 1);
+                Remove(ofRow, _placeInRow, p);
+                Remove(ofTask, _placeInTask, p);
             }
         }
+    }
+
+    /// <summary>Adds pair <paramref name="p"/> to an unordered list of pairs that records where each stands in it.</summary>
+    private static void Add(List<int> pairs, int[] place, int p)
+    {
+        place[p] = pairs.Count;
+        pairs.Add(p);
+    }
+
+    /// <summary>Removes pair <paramref name="p"/> from an unordered list of pairs, moving the last into its place.</summary>
+    private static void Remove(List<int> pairs, int[] place, int p)
+    {
+        var last = pairs[^1];
+        pairs[place[p]] = last;
+        place[last] = place[p];
+        pairs.RemoveAt(pairs.Count - 1);
     }
 
     /// <summary>The objective of the state, <c>Σ_k w_k·max|d_k|</c>.</summary>

@@ -72,9 +72,9 @@ public sealed class PartialModelProperties
         // A patience of 3 failed draws sends nearly every step to the exhaustive moves, the chains of two and the
         // exchanges of whole holdings (between two workers, and with a third; both verified to succeed in some cases
         // here), whose trial moves are undone when they fail; a patience of 1,000 leaves the steps to random draws, which
-        // after 100 failures in a row try exchanges too. A bad undo would show as a broken rule or a plan no better than
-        // the last. (Workplaces of one period: the exchanges' rule for periods is checked by RotationTests' swap search on
-        // horizons.)
+        // after 100 failures in a row try exchanges and uptakes of part of a task too (uptakes verified to succeed here).
+        // A bad undo would show as a broken rule or a plan no better than the last. (Workplaces of one period: the rule
+        // for periods of the exchanges and uptakes is checked by RotationTests' swap search on horizons.)
         var reported = new List<int[]>();
         var best = new SwapSearch(problem, start, seed).Improve(DateTime.UtcNow.AddSeconds(0.2), patience: patient ? 1_000 : 3, rounds: 30, reported.Add, TestContext.Current.CancellationToken);
 
