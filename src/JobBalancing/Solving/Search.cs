@@ -82,6 +82,12 @@ internal sealed class Search(
     private string _boundSource = "trivial";
     private int[]? _incumbent;
 
+    /// <summary>
+    /// The swap searches run so far: each turn's searches draw from seeds of their own, so that a turn that starts from
+    /// the plan the last one ended with does not make the same draws again.
+    /// </summary>
+    private int _swapTurns;
+
     /// <summary>With <see cref="BalancerOptions.MaxObjective"/>, the level of balance to reach, in the integer objective.</summary>
     private long? _target = options.MaxObjective is { } level ? problem.FromRatingPoints(level) : null;
 
@@ -282,7 +288,8 @@ internal sealed class Search(
         // shake slower) would only take its time.
         var rounds = ProvesQuickly ? 5 : IsSmall ? 20 : 5_000;
         var patience = ProvesQuickly ? QuickProofPatience : SwapPatience;
-        var searches = Enumerable.Range(0, _threads).Select(i => new SwapSearch(problem, _incumbent!, options.Seed + i) { TriesExchanges = !IsSmall }).ToArray();
+        var seed = options.Seed + (_threads * _swapTurns++);
+        var searches = Enumerable.Range(0, _threads).Select(i => new SwapSearch(problem, _incumbent!, seed + i) { TriesExchanges = !IsSmall }).ToArray();
         var bests = new int[_threads][];
         while (DateTime.UtcNow < deadline && !reached.IsCancellationRequested)
         {

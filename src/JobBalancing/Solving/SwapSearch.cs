@@ -19,8 +19,9 @@ internal sealed class SwapSearch
 
     /// <summary>
     /// Failed tries in a row after which a random move that lacks only a free task slot is tried as an exchange of
-    /// holdings. Where every worker is at the task limit, exchanges are the only moves that change which tasks a worker
-    /// holds, and those of the furthest rows alone were too few: on the generated XL workplace (limit 3) the random ones
+    /// holdings, then as an uptake of part of a task (<see cref="TryUptake"/>). Where every worker is at the task limit,
+    /// these are the only moves that change which tasks a worker holds, and the exchanges of the furthest rows alone were
+    /// too few: on the generated XL workplace (limit 3) the random ones
     /// took the plan at 60 s from 1.357–1.427 to 1.187–1.252 (balancer seeds 1–3). An exchange takes about 3 µs a try
     /// (scratch instrumentation, 200 × 60), so while single moves still succeed, exchanges wait: tried after every
     /// failure, they left 200 × 60 (limit 4) at 0.104–0.147 after 60 s (seeds 1–5), against 0.101–0.116 without and
