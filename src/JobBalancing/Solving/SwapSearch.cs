@@ -78,9 +78,11 @@ internal sealed class SwapSearch
     private readonly double[] _scratchMax = new double[2];
 
     /// <summary>
-    /// Whether a stalled descent tries exchanges of whole holdings after the chains. They are its slowest step: on a
-    /// 200 × 60 workplace about 16 ms a call against 5 ms for a chain, and 45 % of 30 s of the search alone (scratch
-    /// instrumentation, benchmarks/RESULTS.md); where the search is only a hint for CP-SAT, a hint sooner is worth more.
+    /// Whether the search tries exchanges of whole holdings (after the chains when a descent stalls, and with random
+    /// draws after <see cref="ExchangesAfterFailures"/>) and uptakes of part of a task (with the random exchanges). The
+    /// stalled descent's exchanges are its slowest step: on a 200 × 60 workplace about 16 ms a call against 5 ms for a
+    /// chain, and 45 % of 30 s of the search alone (scratch instrumentation, benchmarks/RESULTS.md); where the search is
+    /// only a hint for CP-SAT, a hint sooner is worth more.
     /// </summary>
     public bool TriesExchanges { get; init; } = true;
 
