@@ -21,8 +21,8 @@ internal sealed class SwapSearch
     /// Failed tries in a row after which a random move that lacks only a free task slot is tried as an exchange of
     /// holdings, then as an uptake of part of a task (<see cref="TryUptake"/>). Where every worker is at the task limit,
     /// these are the only moves that change which tasks a worker holds, and the exchanges of the furthest rows alone were
-    /// too few: on the generated XL workplace (limit 3) the random ones
-    /// took the plan at 60 s from 1.357–1.427 to 1.187–1.252 (balancer seeds 1–3). An exchange takes about 3 µs a try
+    /// too few: on the generated XL workplace (limit 3) the random ones took the plan at 60 s from 1.357–1.427 to
+    /// 1.187–1.252 (balancer seeds 1–3). An exchange takes about 3 µs a try
     /// (scratch instrumentation, 200 × 60), so while single moves still succeed, exchanges wait: tried after every
     /// failure, they left 200 × 60 (limit 4) at 0.104–0.147 after 60 s (seeds 1–5), against 0.101–0.116 without and
     /// 0.111–0.115 with the wait (seeds 1–3).
@@ -394,7 +394,6 @@ internal sealed class SwapSearch
     /// </summary>
     private bool TryThirdPartyExchangeOfFurthest(double[] max)
     {
-        var scratch = new double[2];
         foreach (var row in FurthestRows(max))
         {
             var firsts = new List<(Move Move, int Delta, double Help)>();
@@ -408,21 +407,10 @@ internal sealed class SwapSearch
 
             foreach (var (first, delta, _) in firsts.OrderByDescending(f => f.Help).Take(ChainFirstMoves))
             {
-                var firstDrop = FourthDrop(first, delta);
-                Apply(first, delta);
-                FindFurthest(scratch);
-                var period = _problem.TaskPeriod[first.T];
-
-                // The one over the limit, and the first trade not undone (by either of them giving back what they took).
-                var (over, other) = _heldPairs[HeldIndex(first.A, first.T)].Count > _problem.MaxTasks[first.A] ? (first.RowA, first.B) : (first.RowB, first.A);
-                bool UndoesFirst(Move second) => second.B == other && ((second.T == first.T && second.U == first.U) || (second.T == first.U && second.U == first.T));
-                if (TryBestOf(MovesOf(over).Where(second => _problem.TaskPeriod[second.T] == period && !UndoesFirst(second)), firstDrop, max))
+                if (TryFreeingSlot(first, delta, max))
                 {
                     return true;
                 }
-
-                Apply(Reversed(first), delta);
-                FindFurthest(scratch);
             }
         }
 
@@ -644,23 +632,30 @@ internal sealed class SwapSearch
             }
         }
 
-        if (amount == 0)
-        {
-            return false;
-        }
+        return amount > 0 && TryFreeingSlot(first, amount, max);
+    }
 
-        var firstDrop = FourthDrop(first, amount);
-        Apply(first, amount);
+    /// <summary>
+    /// Applies <paramref name="first"/> at <paramref name="delta"/>, which leaves one of its two workers a task over the
+    /// limit, then the best move that frees the slot: that worker gives all of one of their tasks to a worker who holds
+    /// another of theirs and takes that back (<see cref="ReturnsOf"/>), the first trade not undone. The two are kept when
+    /// together they keep the objective and lower the fourth-power sum, against the furthest rows found again after the
+    /// first; otherwise the first is undone. Returns whether they were kept.
+    /// </summary>
+    private bool TryFreeingSlot(in Move first, int delta, double[] max)
+    {
+        var firstDrop = FourthDrop(first, delta);
+        Apply(first, delta);
         FindFurthest(_scratchMax);
         var (over, other) = _heldPairs[HeldIndex(first.A, first.T)].Count > _problem.MaxTasks[first.A] ? (first.RowA, first.B) : (first.RowB, first.A);
-        var f = first;
-        bool UndoesFirst(Move second) => second.B == other && ((second.T == f.T && second.U == f.U) || (second.T == f.U && second.U == f.T));
-        if (TryBestOf(ReturnsOf(over, _problem.TaskPeriod[first.T]).Where(second => !UndoesFirst(second)), firstDrop, max))
+        var (t, u) = (first.T, first.U);
+        bool UndoesFirst(Move second) => second.B == other && ((second.T == t && second.U == u) || (second.T == u && second.U == t));
+        if (TryBestOf(ReturnsOf(over, t).Where(second => !UndoesFirst(second)), firstDrop, max))
         {
             return true;
         }
 
-        Apply(Reversed(first), amount);
+        Apply(Reversed(first), delta);
         FindFurthest(_scratchMax);
         return false;
     }
@@ -668,12 +663,14 @@ internal sealed class SwapSearch
     /// <summary>
     /// The moves in which the worker of <paramref name="row"/> gives hours of a task they hold to a worker who holds
     /// another task of theirs, and takes hours of that one back: found through the holders of each task, not by walking
-    /// every worker who may hold it. In <paramref name="period"/> alone.
+    /// every worker who may hold it. In the period of task <paramref name="task"/> alone. For a worker a task over the limit
+    /// these are all the moves that may bring them back to it: any other gives them no free slot, or takes up a task.
     /// </summary>
-    private IEnumerable<Move> ReturnsOf(int row, int period)
+    private IEnumerable<Move> ReturnsOf(int row, int task)
     {
         var a = _problem.Rows[row].Worker;
-        foreach (var pAu in _heldPairs[(a * _problem.PeriodCount) + period])
+        var held = _heldPairs[HeldIndex(a, task)];
+        foreach (var pAu in held)
         {
             foreach (var pBu in _holdersOfTask[_problem.Pairs[pAu].Task])
             {
@@ -683,7 +680,7 @@ internal sealed class SwapSearch
                     continue;
                 }
 
-                foreach (var pAt in _heldPairs[(a * _problem.PeriodCount) + period])
+                foreach (var pAt in held)
                 {
                     if (pAt != pAu && _pairOf[b, _problem.Pairs[pAt].Task] >= 0 && MoveOf(row, pAt, b, pBu) is { } move)
                     {
