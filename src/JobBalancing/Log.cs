@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Debug, "A plan within {Level}: {Status} after {Seconds:0.00} s")]
     public static partial void LevelProbed(ILogger logger, decimal level, string status, double seconds);
+
+    [LoggerMessage(9, LogLevel.Debug, "Swaps on the costs, stage {Stage}: {Before} to {After} after {Seconds:0.00} s")]
+    public static partial void CostsLowered(ILogger logger, string stage, long before, long after, double seconds);
 }

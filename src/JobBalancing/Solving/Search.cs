@@ -399,6 +399,11 @@ internal sealed class Search(
                 Balance: Reached ? _target : values.Balance,
                 Training: stage > Stage.Training ? values.Training : null,
                 Reassignment: stage > Stage.Reassignment ? values.Reassignment : null);
+            if (stage != Stage.Training)
+            {
+                LowerCosts(stage, caps, values, Midpoint(stageDeadline));
+            }
+
             var proven = false;
             if (!IsLarge)
             {
@@ -414,6 +419,26 @@ internal sealed class Search(
 
             Log.StageFinished(logger, stage.ToString(), StageValues.Of(problem, _incumbent!).Of(stage), 0, clock.Elapsed.TotalSeconds, proven);
         }
+    }
+
+    /// <summary>
+    /// The swap search's descent on the costs (<see cref="SwapSearch.LowerCosts"/>), for at most half the stage, before
+    /// CP-SAT or the neighbourhoods take the rest: a sweep of every row costs about what one neighbourhood of a few
+    /// workers does, and gives hours back to the workers who held them before all over the workplace at once. On the
+    /// generated XL workplace the neighbourhoods had taken reassigned hours from 63,132 to 63,114 in 24 s. Its plan is kept
+    /// when it is better in the stage and within the caps (as it is by construction; checked against the compiled
+    /// problem's own measure).
+    /// </summary>
+    private void LowerCosts(Stage stage, StageCaps caps, StageValues values, DateTime deadline)
+    {
+        var plan = new SwapSearch(problem, _incumbent!, options.Seed).LowerCosts(caps.Balance!.Value, deadline, cancellationToken);
+        var lowered = StageValues.Of(problem, plan);
+        if (lowered.Balance <= caps.Balance && lowered.Training <= values.Training && lowered.IsBetterThan(values, stage))
+        {
+            Keep(plan, stage.ToString().ToLowerInvariant());
+        }
+
+        Log.CostsLowered(logger, stage.ToString(), values.Of(stage), lowered.Of(stage), clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using JobBalancing.Domain;
 using JobBalancing.Solving;
 using JobBalancing.Tests.Generators;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -85,6 +86,61 @@ public sealed class PartialModelProperties
         Assert.True(StageValues.Of(problem, best).Balance <= StageValues.Of(problem, start).Balance, "the swap search lost balance");
         Assert.Equal(balances.Length == 0 ? StageValues.Of(problem, start).Balance : balances[^1], StageValues.Of(problem, best).Balance);
         return Prop.Collect(true, (patient ? "patient, " : "impatient, ") + (reported.Count > 1 ? "improved" : "unchanged"));
+    }
+
+    [Property(MaxTest = 60)]
+    public Property SwapSearch_LoweringCosts_KeepsTheRulesTheBalanceCapAndTrainingAndNeverRaisesTheCosts(GeneratedWorkplace generated, int seed, bool looser)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } first)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // A balanced plan, which has moved hours away from the current assignment; then the costs lowered within its
+        // objective, or within half as much again (a level asked for, which the tie-breaks may use all of).
+        var start = new SwapSearch(problem, first, seed).Improve(DateTime.UtcNow.AddSeconds(0.05), patience: 200, rounds: 5, _ => { }, TestContext.Current.CancellationToken);
+        var before = StageValues.Of(problem, start);
+        var cap = looser ? before.Balance * 3 / 2 : before.Balance;
+        var plan = new SwapSearch(problem, start, seed).LowerCosts(cap, DateTime.UtcNow.AddSeconds(0.2), TestContext.Current.CancellationToken);
+        var after = StageValues.Of(problem, plan);
+
+        Assert.True(problem.Keeps(plan), "the plan with lower costs breaks a rule");
+        Assert.True(after.Balance <= cap, $"balance {after.Balance} above the cap {cap}");
+        Assert.True(after.Training <= before.Training, $"training {before.Training} raised to {after.Training}");
+        Assert.True(after.Reassignment < before.Reassignment || (after.Reassignment == before.Reassignment && after.Fragments <= before.Fragments),
+            $"costs raised: reassigned {before.Reassignment} → {after.Reassignment}, fragments {before.Fragments} → {after.Fragments}");
+        return Prop.Collect(true, after.Reassignment < before.Reassignment ? "fewer hours reassigned" : after.Fragments < before.Fragments ? "fewer fragments" : "unchanged");
+    }
+
+    [Fact]
+    public void SwapSearch_LoweringCosts_GivesHoursBackAsFarAsTheBalanceCapAllows()
+    {
+        // Ana did all of the empowering task and Bo all of the other; the balanced plan splits both. Giving the hours back
+        // reassigns nothing but puts both jobs 3 points off the average: within a cap of that, the search finds it; within
+        // the balanced plan's 0, no move may.
+        var workplace = new Workplace
+        {
+            Id = "pair",
+            Tasks = [new WorkTask { Id = "design", Hours = 8, Empowerment = 8, Desirability = 5 }, new WorkTask { Id = "cleaning", Hours = 8, Empowerment = 2, Desirability = 5 }],
+            Workers =
+            [
+                new Worker { Id = "ana", Hours = 8, Current = new Dictionary<string, decimal> { ["design"] = 8 } },
+                new Worker { Id = "bo", Hours = 8, Current = new Dictionary<string, decimal> { ["cleaning"] = 8 } },
+            ],
+        };
+        var problem = BalancingProblem.Compile(workplace);
+        var split = problem.Pairs.Select(pair => (int)problem.WorkerHours[pair.Worker] / 2).ToArray();
+        Assert.True(problem.Keeps(split));
+        var (balanced, current) = (StageValues.Of(problem, split), StageValues.Of(problem, problem.CurrentPlan()));
+        Assert.Equal(0, balanced.Balance);
+        Assert.True(balanced.Reassignment > 0 && current.Reassignment == 0 && current.Balance > 0);
+
+        var within = new SwapSearch(problem, split, 1).LowerCosts(current.Balance, DateTime.UtcNow.AddSeconds(1), TestContext.Current.CancellationToken);
+        var tight = new SwapSearch(problem, split, 1).LowerCosts(0, DateTime.UtcNow.AddSeconds(1), TestContext.Current.CancellationToken);
+
+        Assert.Equal(problem.CurrentPlan(), within);
+        Assert.Equal(split, tight);
     }
 
     [Property(MaxTest = 40)]

@@ -142,6 +142,41 @@ public sealed class RotationTests
     }
 
     [Fact]
+    public void The_swap_search_on_a_horizons_costs_keeps_its_rules_and_balance_and_never_raises_the_hours_taken_up()
+    {
+        // Hours taken up count against the period before in the second period, so a move in the first changes what the
+        // second reassigns: the search must count both (with the second period's change left uncounted, instance 2 here
+        // went from 5 h to 6). Half the horizons with their own balance as the cap, half with twice as much room.
+        var random = new Random(5);
+        var lowered = 0;
+        for (var instance = 0; instance < 80; instance++)
+        {
+            var workplace = WithSecondPeriodChanged(TinyWorkplace(random), random);
+            var balance = instance % 2 == 0 ? HorizonBalance.Dynamic : HorizonBalance.Static;
+            var problem = BalancingProblem.Compile(Balancer.HorizonSpec(workplace, Horizon.Snapshots(workplace, 2), balance));
+            var rules = CpSatModel.BuildRulesOnly(problem);
+            if (CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan is not { } first)
+            {
+                continue;
+            }
+
+            var start = new SwapSearch(problem, first, instance).Improve(DateTime.UtcNow.AddSeconds(0.02), patience: 200, rounds: 5, _ => { }, TestContext.Current.CancellationToken);
+            var before = StageValues.Of(problem, start);
+            var cap = instance % 4 < 2 ? before.Balance : before.Balance * 2;
+            var plan = new SwapSearch(problem, start, instance).LowerCosts(cap, DateTime.UtcNow.AddSeconds(0.1), TestContext.Current.CancellationToken);
+            var after = StageValues.Of(problem, plan);
+
+            Assert.True(problem.Keeps(plan), $"instance {instance}: the plan with lower costs breaks a rule");
+            Assert.True(after.Balance <= cap, $"instance {instance}: balance {after.Balance} above the cap {cap}");
+            Assert.True(after.Reassignment <= before.Reassignment, $"instance {instance}: hours taken up {before.Reassignment} → {after.Reassignment}");
+            lowered += after.Reassignment < before.Reassignment ? 1 : 0;
+        }
+
+        // 25 of 80 when written: fewer would leave the search's moves little checked.
+        Assert.True(lowered >= 10, $"hours taken up lowered on only {lowered} of 80 horizons");
+    }
+
+    [Fact]
     public void A_worker_who_leaves_has_no_job_after_and_is_scored_on_the_periods_they_worked()
     {
         // Cy leaves after the first period; filing shrinks by Cy's hours.
