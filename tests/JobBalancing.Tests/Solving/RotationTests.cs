@@ -115,19 +115,9 @@ public sealed class RotationTests
         // At most two tasks each, three tasks: workers sit at the limit, so a stalled descent (patience 3) reaches the
         // exchanges of whole holdings, and random draws (patience 1,000) the uptakes of part of a task, whose second move
         // must free the slot in the period the first filled.
-        var random = new Random(11);
         var searched = 0;
-        for (var instance = 0; instance < 40; instance++)
+        foreach (var (instance, problem, start) in TinyHorizonsWithAPlan(seed: 11, count: 40))
         {
-            var workplace = WithSecondPeriodChanged(TinyWorkplace(random), random);
-            var balance = instance % 2 == 0 ? HorizonBalance.Dynamic : HorizonBalance.Static;
-            var problem = BalancingProblem.Compile(Balancer.HorizonSpec(workplace, Horizon.Snapshots(workplace, 2), balance));
-            var rules = CpSatModel.BuildRulesOnly(problem);
-            if (CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan is not { } start)
-            {
-                continue;
-            }
-
             var reported = new List<int[]>();
             var patience = instance / 2 % 2 == 0 ? 3 : 1_000;
             var best = new SwapSearch(problem, start, instance).Improve(DateTime.UtcNow.AddSeconds(0.05), patience, rounds: 30, reported.Add, TestContext.Current.CancellationToken);
@@ -147,19 +137,9 @@ public sealed class RotationTests
         // Hours taken up count against the period before in the second period, so a move in the first changes what the
         // second reassigns: the search must count both (with the second period's change left uncounted, instance 2 here
         // went from 5 h to 6). Half the horizons with their own balance as the cap, half with twice as much room.
-        var random = new Random(5);
         var lowered = 0;
-        for (var instance = 0; instance < 80; instance++)
+        foreach (var (instance, problem, first) in TinyHorizonsWithAPlan(seed: 5, count: 80))
         {
-            var workplace = WithSecondPeriodChanged(TinyWorkplace(random), random);
-            var balance = instance % 2 == 0 ? HorizonBalance.Dynamic : HorizonBalance.Static;
-            var problem = BalancingProblem.Compile(Balancer.HorizonSpec(workplace, Horizon.Snapshots(workplace, 2), balance));
-            var rules = CpSatModel.BuildRulesOnly(problem);
-            if (CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan is not { } first)
-            {
-                continue;
-            }
-
             var start = new SwapSearch(problem, first, instance).Improve(DateTime.UtcNow.AddSeconds(0.02), patience: 200, rounds: 5, _ => { }, TestContext.Current.CancellationToken);
             var before = StageValues.Of(problem, start);
             var cap = instance % 4 < 2 ? before.Balance : before.Balance * 2;
@@ -257,6 +237,26 @@ public sealed class RotationTests
             Workers = [.. hours.Select((h, w) => new Worker { Id = $"w{w}", Hours = h })],
             Rules = new WorkplaceRules { MaxTasksPerWorker = 2 },
         };
+    }
+
+    /// <summary>
+    /// Tiny workplaces over two periods (a second period changed), balanced dynamically and statically in turn, each with
+    /// a first plan that keeps the rules; those without one are skipped.
+    /// </summary>
+    private static IEnumerable<(int Instance, BalancingProblem Problem, int[] Start)> TinyHorizonsWithAPlan(int seed, int count)
+    {
+        var random = new Random(seed);
+        for (var instance = 0; instance < count; instance++)
+        {
+            var workplace = WithSecondPeriodChanged(TinyWorkplace(random), random);
+            var balance = instance % 2 == 0 ? HorizonBalance.Dynamic : HorizonBalance.Static;
+            var problem = BalancingProblem.Compile(Balancer.HorizonSpec(workplace, Horizon.Snapshots(workplace, 2), balance));
+            var rules = CpSatModel.BuildRulesOnly(problem);
+            if (CpSatRun.Solve(rules, null, TimeSpan.FromSeconds(2), 1, 1, TestContext.Current.CancellationToken, stopAtFirst: true).Plan is { } start)
+            {
+                yield return (instance, problem, start);
+            }
+        }
     }
 
     /// <summary>The same workplace in a second period, with an hour moved from one task to another.</summary>
