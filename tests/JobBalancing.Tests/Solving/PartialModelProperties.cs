@@ -88,7 +88,7 @@ public sealed class PartialModelProperties
         return Prop.Collect(true, (patient ? "patient, " : "impatient, ") + (reported.Count > 1 ? "improved" : "unchanged"));
     }
 
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 100)]
     public Property SwapSearch_LoweringCosts_KeepsTheRulesTheBalanceCapAndTrainingAndNeverRaisesTheCosts(GeneratedWorkplace generated, int seed, bool looser)
     {
         var problem = BalancingProblem.Compile(generated.Value);
@@ -98,7 +98,8 @@ public sealed class PartialModelProperties
         }
 
         // A balanced plan, which has moved hours away from the current assignment; then the costs lowered within its
-        // objective, or within half as much again (a level asked for, which the tie-breaks may use all of).
+        // objective, or within half as much again (a level asked for, which the tie-breaks may use all of). With the
+        // check on training left out, this failed after 47 workplaces (training 2 raised to 3).
         var start = new SwapSearch(problem, first, seed).Improve(DateTime.UtcNow.AddSeconds(0.05), patience: 200, rounds: 5, _ => { }, TestContext.Current.CancellationToken);
         var before = StageValues.Of(problem, start);
         var cap = looser ? before.Balance * 3 / 2 : before.Balance;
