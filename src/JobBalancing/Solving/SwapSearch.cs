@@ -10,7 +10,8 @@ namespace JobBalancing.Solving;
 /// single moves grow scarce, a random move that lacks only a free task slot is tried as an exchange of whole holdings
 /// between two workers at their task limit. When random moves stall, every move of the furthest row is tried, then
 /// chains of two moves (the furthest worker's, and its partner's passing the excess on), then every exchange of the
-/// furthest rows, between two workers and then with a third.
+/// furthest rows, between two workers and then with a third. The same moves, scored on reassigned hours and fragments
+/// within a cap on the objective, serve the tie-breaks (<see cref="LowerCosts"/>).
 /// </summary>
 internal sealed class SwapSearch
 {
