@@ -157,15 +157,22 @@ internal sealed class BalancingProblem
     /// The hours pair p takes up that its worker did not hold before: above the current assignment in the first period
     /// (nothing for a worker without one), above the period before in later periods.
     /// </summary>
-    public int Reassigned(int p, int[] plan)
+    public int Reassigned(int p, int[] plan) => Math.Max(0, plan[p] - HeldBefore(p, plan));
+
+    /// <summary>
+    /// The hours of pair p's task its worker held before, which <see cref="Reassigned"/> counts against: the current
+    /// assignment's in the first period, the plan's in the period before in later periods (0 without such a pair). A
+    /// worker without a current assignment counts nothing as reassigned in the first period, so there it is
+    /// <see cref="int.MaxValue"/>: more than any pair may hold.
+    /// </summary>
+    public int HeldBefore(int p, int[] plan)
     {
-        var x = plan[p];
         if (TaskPeriod[Pairs[p].Task] > 0)
         {
-            return Math.Max(0, x - (PreviousPair[p] is var previous && previous >= 0 ? plan[previous] : 0));
+            return PreviousPair[p] is var previous && previous >= 0 ? plan[previous] : 0;
         }
 
-        return HasCurrent[Pairs[p].Worker] ? Math.Max(0, x - Pairs[p].Current) : 0;
+        return HasCurrent[Pairs[p].Worker] ? Pairs[p].Current : int.MaxValue;
     }
 
     /// <summary>

@@ -185,9 +185,8 @@ internal sealed class SwapSearch
             var (h, g) = (_problem.Rows[r].Hours, _problem.Rows[r].Group);
             for (var k = 0; k < 2; k++)
             {
-                var score = _problem.PairsOfRow[r].Sum(p => _rating[k][_problem.Pairs[p].Task] * _plan[p]);
-                _deviation[k][r] = (score / h) - _average[k][g];
                 _score[k][r] = _problem.Score(k, r, _plan);
+                _deviation[k][r] = ((double)_score[k][r] / _problem.RatingScale / h) - _average[k][g];
             }
         }
     }
@@ -283,7 +282,11 @@ internal sealed class SwapSearch
     /// <returns>The plan it ends with.</returns>
     public int[] LowerCosts(long balanceCap, DateTime deadline, CancellationToken cancellationToken)
     {
-        _nextPair ??= NextPairs();
+        if (_nextPair is null)
+        {
+            IndexPeriods();
+        }
+
         _formerHolders ??= FormerHoldersInFirstPeriod();
         var rows = Enumerable.Range(0, _problem.Rows.Length).ToArray();
         for (var fruitless = 0; fruitless <= CentringRounds;)
@@ -503,19 +506,9 @@ internal sealed class SwapSearch
 
     /// <summary>
     /// How much more pair <paramref name="p"/> holds than its worker held before (negative when less): the hours it counts
-    /// as reassigned, when positive. In the first period a worker without a current assignment counts none, whatever they
-    /// take up: far below anything a pair may hold.
+    /// as reassigned, when positive (<see cref="BalancingProblem.HeldBefore"/>).
     /// </summary>
-    private int Excess(int p)
-    {
-        var pair = _problem.Pairs[p];
-        if (_problem.TaskPeriod[pair.Task] > 0)
-        {
-            return _plan[p] - (_problem.PreviousPair[p] is var previous && previous >= 0 ? _plan[previous] : 0);
-        }
-
-        return _problem.HasCurrent[pair.Worker] ? _plan[p] - pair.Current : int.MinValue / 2;
-    }
+    private int Excess(int p) => _plan[p] - _problem.HeldBefore(p, _plan);
 
     /// <summary>
     /// What the move does to the costs: the change in reassigned hours (of its four pairs and of the pairs that follow them
@@ -534,7 +527,7 @@ internal sealed class SwapSearch
         long total = Reassigned(excess + change) - Reassigned(excess);
         if (_nextPair![p] is var next and >= 0)
         {
-            var after = _plan[next] - _plan[p];
+            var after = Excess(next);
             total += Reassigned(after - change) - Reassigned(after);
         }
 
@@ -576,37 +569,29 @@ internal sealed class SwapSearch
         return Learns(m.PBt, m.PBu) || Learns(m.PAu, m.PAt);
     }
 
-    /// <summary>For each pair, the same worker's pair of the same task in the next period; -1 when none.</summary>
-    private int[] NextPairs()
+    /// <summary>
+    /// Indexes the periods for <see cref="LowerCosts"/>: <see cref="_nextPair"/>, each pair's successor (the same worker's
+    /// pair of the same task in the next period, -1 when none), and <see cref="_previousTask"/>, each task's predecessor.
+    /// </summary>
+    private void IndexPeriods()
     {
-        var next = new int[_problem.Pairs.Length];
-        Array.Fill(next, -1);
-        for (var p = 0; p < _problem.PreviousPair.Length; p++)
-        {
-            if (_problem.PreviousPair[p] >= 0)
-            {
-                next[_problem.PreviousPair[p]] = p;
-            }
-        }
-
+        _nextPair = new int[_problem.Pairs.Length];
         _previousTask = new int[_problem.TaskCount];
+        Array.Fill(_nextPair, -1);
         Array.Fill(_previousTask, -1);
         for (var p = 0; p < _problem.PreviousPair.Length; p++)
         {
-            if (_problem.PreviousPair[p] >= 0)
+            if (_problem.PreviousPair[p] is var previous && previous >= 0)
             {
-                _previousTask[_problem.Pairs[p].Task] = _problem.Pairs[_problem.PreviousPair[p]].Task;
+                _nextPair[previous] = p;
+                _previousTask[_problem.Pairs[p].Task] = _problem.Pairs[previous].Task;
             }
         }
-
-        return next;
     }
 
-    /// <summary>For each task of the first period, its pairs whose workers held it before: current hours in it, or no current assignment at all.</summary>
+    /// <summary>For each task, its pairs whose workers held it before the first period: current hours in it, or no current assignment at all.</summary>
     private int[][] FormerHoldersInFirstPeriod() =>
-    [
-        .. _problem.PairsOfTask.Select(pairs => pairs.Where(p => _problem.Pairs[p] is var pair && (!_problem.HasCurrent[pair.Worker] || pair.Current > 0)).ToArray()),
-    ];
+        [.. _problem.PairsOfTask.Select(pairs => pairs.Where(p => _problem.TaskPeriod[_problem.Pairs[p].Task] == 0 && _problem.HeldBefore(p, _plan) > 0).ToArray())];
 
     /// <summary>Applies <paramref name="moves"/> random moves that keep the rules, whatever they do to balance.</summary>
     private void Shake(int moves)
