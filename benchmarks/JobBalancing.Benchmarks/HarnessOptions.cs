@@ -40,6 +40,16 @@ internal sealed record HarnessOptions(
     /// <summary>Whether a plan better than the stored best known one is saved in its place (<c>--save-best</c>).</summary>
     public bool SaveBest { get; init; }
 
+    /// <summary>
+    /// How many times the balancer runs on each instance (<c>--runs</c>), with the seeds <see cref="Seed"/>,
+    /// <see cref="Seed"/> + 1, …: one run says little where runs differ widely. The generator keeps <see cref="Seed"/>, and
+    /// the peers run once.
+    /// </summary>
+    public int Runs { get; init; } = 1;
+
+    /// <summary>The balancer's seed of each of its <see cref="Runs"/>.</summary>
+    public IEnumerable<int> BalancerSeeds => Enumerable.Range(Seed, Runs);
+
     /// <summary>Every solver, this library's first.</summary>
     public static IReadOnlyList<SolverKind> AllSolvers { get; } = Enum.GetValues<SolverKind>();
 
@@ -52,6 +62,9 @@ internal sealed record HarnessOptions(
           --seconds N     each solver's time limit per instance; default 10
           --seed N        the seed of the generated workplaces and of the balancer; default 1
           --threads N     the balancer's threads, 0 for one per processor; default 0 (the MIP solver, SCIP, uses one)
+          --runs N        run the balancer N times on each instance, with seeds --seed, --seed + 1, ... (the generator
+                          keeps --seed; the peers run once), and add a table of the median and range of its figures;
+                          default 1
           --solvers LIST  which solvers to run, comma-separated: balancer, mip, greedy; default all three
           --write DIR     write the instances of --size (JSON, one file each, for jobbalancing solve) to DIR and
                           measure nothing
@@ -84,6 +97,7 @@ internal sealed record HarnessOptions(
         IReadOnlyList<InstanceSize>? sizes = null;
         TimeSpan? budget = null;
         var (seed, threads, quick, verbose, saveBest) = (1, 0, false, false, false);
+        int? runs = null;
         string? bestKnown = null;
         IReadOnlyList<SolverKind>? solvers = null;
         string? regionDirectory = null;
@@ -143,6 +157,9 @@ internal sealed record HarnessOptions(
                 case "--threads":
                     threads = Number(args[i], Value(), int.Parse, 0, 256);
                     break;
+                case "--runs":
+                    runs = Number(args[i], Value(), int.Parse, 1, 100);
+                    break;
                 default:
                     throw new FormatException($"unknown argument \"{args[i]}\"");
             }
@@ -163,9 +180,14 @@ internal sealed record HarnessOptions(
             throw new FormatException("--write only writes the instances; give it with --size or --all (and --seed) at most");
         }
 
-        if ((bestKnown is not null || saveBest) && (region is not null || regionDirectory is not null || instanceDirectory is not null))
+        if ((bestKnown is not null || saveBest || runs is not null) && (region is not null || regionDirectory is not null || instanceDirectory is not null))
         {
-            throw new FormatException("--best-known and --save-best go with measurements of --size, --all or --quick");
+            throw new FormatException("--best-known, --save-best and --runs go with measurements of --size, --all or --quick");
+        }
+
+        if (runs > 1 && solvers is not null && !solvers.Contains(SolverKind.Balancer))
+        {
+            throw new FormatException("--runs repeats the balancer's runs; --solvers leaves the balancer out");
         }
 
         if ((clusterPairs is not null || policies is not null) && region is null)
@@ -186,7 +208,7 @@ internal sealed record HarnessOptions(
         var measured = quick
             ? new HarnessOptions([InstanceSize.S], QuickBudget, seed, threads, solvers ?? AllSolvers, verbose)
             : new HarnessOptions(sizes ?? [InstanceSize.S], budget ?? DefaultBudget, seed, threads, solvers ?? AllSolvers, verbose, regionDirectory, InstanceDirectory: instanceDirectory);
-        return measured with { BestKnownDirectory = bestKnown ?? BestKnownPlans.DefaultDirectory, SaveBest = saveBest };
+        return measured with { BestKnownDirectory = bestKnown ?? BestKnownPlans.DefaultDirectory, SaveBest = saveBest, Runs = runs ?? 1 };
     }
 
     /// <summary><c>WxN</c>: W workplaces (at least 2) and N workers (at least 6 per workplace).</summary>

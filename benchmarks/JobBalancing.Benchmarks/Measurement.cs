@@ -32,8 +32,8 @@ internal sealed record Measurement(
             ? (found, string.Join(", ", Runs.Where(r => r.BestObjective == found).Select(r => r.Name)) + ", this run")
             : Stored is { } stored ? (stored.Objective, stored.Path) : null;
 
-    /// <summary>This library's run, if it was measured.</summary>
-    public SolverRun? Balancer => Runs.FirstOrDefault(r => r.Solver == SolverKind.Balancer);
+    /// <summary>This library's runs, one per seed (<see cref="HarnessOptions.Runs"/>); none when it was not measured.</summary>
+    public IReadOnlyList<SolverRun> Balancers => [.. Runs.Where(r => r.Solver == SolverKind.Balancer)];
 
     /// <summary>Every finding: each run's own, then those across runs.</summary>
     public IEnumerable<Finding> Findings =>
@@ -50,16 +50,20 @@ internal sealed record Measurement(
         var runs = new List<SolverRun>();
         foreach (var solver in options.Solvers)
         {
-            Console.Error.WriteLine(Invariant.Text($"  {solver} ..."));
-            var run = solver switch
+            // The balancer once per seed (--runs), each peer once.
+            foreach (var seed in solver == SolverKind.Balancer ? options.BalancerSeeds : [options.Seed])
             {
-                SolverKind.Balancer => BalancerRunner.Run(workplace, currentObjective, options),
-                SolverKind.Mip => MipRunner.Run(workplace, options),
-                _ => GreedyRunner.Run(workplace, options.Budget),
-            };
-            Console.Error.WriteLine(Invariant.Text(
-                $"  {run.Name}: {run.Status}, objective {run.Plan?.Objective:0.000}, bound {run.Bound:0.000}, {run.SolveTime.TotalSeconds:0.00} s"));
-            runs.Add(run);
+                Console.Error.WriteLine(Invariant.Text($"  {solver} ..."));
+                var run = solver switch
+                {
+                    SolverKind.Balancer => BalancerRunner.Run(workplace, currentObjective, options, seed) with { Seed = options.Runs > 1 ? seed : null },
+                    SolverKind.Mip => MipRunner.Run(workplace, options),
+                    _ => GreedyRunner.Run(workplace, options.Budget),
+                };
+                Console.Error.WriteLine(Invariant.Text(
+                    $"  {run.Name}: {run.Status}, objective {run.Plan?.Objective:0.000}, bound {run.Bound:0.000}, {run.SolveTime.TotalSeconds:0.00} s"));
+                runs.Add(run);
+            }
         }
 
         return new Measurement(size, pairs, currentObjective, load, runs, stored, [.. new[] { storedProblem }.OfType<Finding>(), .. BetterThanStored(workplace, runs, stored, options)]);

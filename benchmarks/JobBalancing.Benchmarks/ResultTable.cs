@@ -32,6 +32,19 @@ internal static class ResultTable
             .. SolverRows(options.Budget).Select(row => (string[])[row.Label, .. columns.Select(c => row.Value(c.Instance, c.Run))]),
         ]);
 
+        if (options.Runs > 1)
+        {
+            output.WriteLine();
+            output.WriteLine(Invariant.Text(
+                $"The balancer's {options.Runs} runs on each instance (seeds {options.BalancerSeeds.First()}–{options.BalancerSeeds.Last()}): the median, and in brackets the best and the worst (the highest bound first); for an even number of runs the median is the worse of the two middle ones."));
+            output.WriteLine();
+            WriteMarkdown(output,
+            [
+                ["balancer", .. runs.Select(m => m.Size.Name)],
+                .. SpreadRows(options.Budget).Select(row => (string[])[row.Label, .. runs.Select(m => row.Value(m))]),
+            ]);
+        }
+
         var findings = runs.SelectMany(m => m.Findings.Select(f => (m.Size.Name, f))).ToList();
         output.WriteLine();
         output.WriteLine(findings.Count == 0 ? "Nothing looked wrong." : "What looked wrong:");
@@ -87,12 +100,49 @@ internal static class ResultTable
     }
 
     /// <summary>
+    /// The balancer's figures over its runs on each instance (<see cref="HarnessOptions.Runs"/>), each a
+    /// <see cref="Spread"/>; the rows of <see cref="SolverRows"/> that differ from run to run.
+    /// </summary>
+    private static IEnumerable<(string Label, Func<Measurement, string> Value)> SpreadRows(TimeSpan budget)
+    {
+        string Over<T>(Measurement m, Func<SolverRun, T?> figure, Func<T, string> format, string missing)
+            where T : struct, IComparable<T> =>
+            m.Balancers.Count == 0 ? None : Spread.Of(m.Balancers.Select(figure), format, missing);
+
+        yield return ("first plan", m => Over(m, r => r.Timeline.FirstPlan, t => Seconds(t), "none"));
+        foreach (var checkpoint in Checkpoints.Where(c => c <= budget))
+        {
+            yield return (Invariant.Text($"objective at {checkpoint.TotalSeconds:0} s"), m => Over(m, r => r.Timeline.At(checkpoint)?.Objective, Points, "no plan yet"));
+        }
+
+        yield return ("final objective", m => Over(m, r => r.Plan?.Objective, Points, "no plan"));
+        yield return ("own bound", m => Over(m, r => (decimal?)-r.Bound, bound => Points(-bound), None));
+        yield return ("final answer at", m => Over(m, r => (TimeSpan?)r.SolveTime, t => Seconds(t), None));
+        yield return ("proven optimal at", m => Over(m, r => r.OptimalAt, t => Seconds(t), "never"));
+        foreach (var tolerance in Tolerances)
+        {
+            yield return (Invariant.Text($"to within {tolerance} of best proven bound"), m => Over(m, r => r.Timeline.Reach(m.BestBound.Bound + tolerance)?.At, t => Seconds(t), "never"));
+        }
+
+        foreach (var tolerance in Tolerances)
+        {
+            yield return (Invariant.Text($"to within {tolerance} of best known plan"),
+                m => m.BestKnown is { } known ? Over(m, r => r.Timeline.Reach(known.Objective + tolerance)?.At, t => Seconds(t), "never") : None);
+        }
+
+        yield return ("peak memory", m => Over(m, r => (long?)r.Memory.PeakBytes, Megabytes, None));
+    }
+
+    /// <summary>
     /// The peer's time to the better objective both it and the balancer reached (the worse of their two best), divided
-    /// by the balancer's time to it: "the balancer is this many times faster to the same objective".
+    /// by the balancer's time to it: "the balancer is this many times faster to the same objective". With several runs
+    /// of the balancer (<see cref="HarnessOptions.Runs"/>), the worst of their best objectives and the slowest of them
+    /// to the common one: every run reached it, and none was slower.
     /// </summary>
     private static string SameObjective(Measurement m, SolverRun run)
     {
-        if (m.Balancer is not { BestObjective: { } ours } balancer || run == balancer)
+        var balancers = m.Balancers;
+        if (run.Solver == SolverKind.Balancer || balancers.Count == 0 || balancers.Any(b => b.BestObjective is null))
         {
             return None;
         }
@@ -102,13 +152,14 @@ internal static class ResultTable
             return "no plan";
         }
 
-        var common = Math.Max(ours, theirs);
-        var (peer, mine) = (run.Timeline.Reach(common)!.Value, balancer.Timeline.Reach(common)!.Value.At);
+        var common = Math.Max(balancers.Max(b => b.BestObjective!.Value), theirs);
+        var (peer, mine) = (run.Timeline.Reach(common)!.Value, balancers.Max(b => b.Timeline.Reach(common)!.Value.At));
         string Ratio(TimeSpan time) => (time.TotalSeconds / Math.Max(mine.TotalSeconds, 1e-3)) is var r && r < 1
             ? r.ToString("0.00", CultureInfo.InvariantCulture)
             : r.ToString("0.0", CultureInfo.InvariantCulture);
         var text = peer.After < peer.At ? $"×{Ratio(peer.After)}–{Ratio(peer.At)}" : $"×{Ratio(peer.At)}";
-        return $"{Points(common)}: {Reach(run.Timeline, common)} ÷ {Seconds(mine)} = {text}";
+        var slowest = balancers.Count > 1 ? Invariant.Text($" (the slowest of {balancers.Count} runs)") : "";
+        return $"{Points(common)}: {Reach(run.Timeline, common)} ÷ {Seconds(mine)}{slowest} = {text}";
     }
 
     /// <summary>When a timeline first reached <paramref name="objective"/>; for a sampled one, "≤ t (> t')".</summary>
@@ -136,7 +187,8 @@ internal static class ResultTable
             + "The best known plan is the better of this run's best and the plan stored for the instance (--best-known, "
             + "its hours re-evaluated on the generated workplace): DESIGN.md's reference where the bound stays near 0. "
             + "\"Same objective as balancer\" takes the worse of the two solvers' best objectives, which both reached, "
-            + "and divides the peer's time to it by the balancer's. Pairs from BalancingProblem.Compile. Objectives and "
+            + "and divides the peer's time to it by the balancer's (with several runs of the balancer, the worst of their best "
+            + "objectives and the slowest of them to it). Pairs from BalancingProblem.Compile. Objectives and "
             + "bounds in rating points (wE·Δ_E + wD·Δ_D). Peak memory: Process.PeakWorkingSet64 (on Linux VmHWM, resident "
             + $"memory of the whole harness process, native solver memory included; for the MIP, its largest run), {memory}; "
             + "in brackets the resident memory just before the solve, which the peak includes. Solvers run one after "
@@ -145,9 +197,13 @@ internal static class ResultTable
         output.WriteLine(Invariant.Text(
             $"Machine: {Environment.ProcessorCount} logical cores, {Environment.OSVersion}, .NET {Environment.Version}, {BuildConfiguration} build; OR-Tools {OrToolsVersion.VersionString()} (Google.OrTools package {PackageVersion(typeof(CpSolver).Assembly)}), {Peers.MipPeer.Version()}. Other processes may share the machine (see the load average row): timings are noisy."));
         output.WriteLine(Invariant.Text(
-            $"Settings: budget {options.Budget.TotalSeconds:0.###} s per instance and solver, seed {options.Seed} (generator and balancer), balancer threads {threads}."));
+            $"Settings: budget {options.Budget.TotalSeconds:0.###} s per instance and solver, {Seeds(options)}, balancer threads {threads}."));
         output.WriteLine($"Command: dotnet run -c Release --project benchmarks/JobBalancing.Benchmarks -- {string.Join(' ', args)}");
     }
+
+    private static string Seeds(HarnessOptions options) => options.Runs == 1
+        ? Invariant.Text($"seed {options.Seed} (generator and balancer)")
+        : Invariant.Text($"seed {options.Seed} (generator), {options.Runs} runs of the balancer with seeds {options.BalancerSeeds.First()}–{options.BalancerSeeds.Last()}");
 
     /// <summary>Writes rows as a Markdown table with the columns padded, so that it reads in a terminal too.</summary>
     private static void WriteMarkdown(TextWriter output, List<string[]> rows)

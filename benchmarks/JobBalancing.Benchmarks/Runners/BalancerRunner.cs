@@ -8,13 +8,14 @@ namespace JobBalancing.Benchmarks.Runners;
 /// <summary>Runs this library's <see cref="Balancer"/>, watching its progress reports.</summary>
 internal static class BalancerRunner
 {
-    public static SolverRun Run(Workplace workplace, decimal currentObjective, HarnessOptions options)
+    /// <summary>Runs the balancer once on <paramref name="workplace"/>, with <paramref name="seed"/>.</summary>
+    public static SolverRun Run(Workplace workplace, decimal currentObjective, HarnessOptions options, int seed)
     {
         var balancer = new Balancer(new BalancerOptions
         {
             TimeLimit = options.Budget,
             Threads = options.Threads,
-            Seed = options.Seed,
+            Seed = seed,
             LoggerFactory = options.Verbose ? new StderrLoggerFactory() : NullLoggerFactory.Instance,
         });
 

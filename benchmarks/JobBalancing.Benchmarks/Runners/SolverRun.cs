@@ -30,10 +30,16 @@ internal sealed record SolverRun(
     SolverKind Solver, SolveTimeline Timeline, Plan? Plan, decimal Bound, string BoundSource, string Status, TimeSpan? OptimalAt,
     TimeSpan SolveTime, MemoryUse Memory, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>
+    /// The balancer's seed, when the harness runs it more than once on an instance (<c>--runs</c>) and its columns need
+    /// telling apart; <see langword="null"/> otherwise.
+    /// </summary>
+    public int? Seed { get; init; }
+
     /// <summary>The column heading of this solver.</summary>
     public string Name => Solver switch
     {
-        SolverKind.Balancer => "balancer",
+        SolverKind.Balancer => Seed is { } seed ? $"balancer (seed {seed})" : "balancer",
         SolverKind.Mip => $"MIP ({Peers.MipPeer.SolverId})",
         _ => "greedy",
     };
