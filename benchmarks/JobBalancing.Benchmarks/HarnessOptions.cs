@@ -185,6 +185,11 @@ internal sealed record HarnessOptions(
             throw new FormatException("--best-known, --save-best and --runs go with measurements of --size, --all or --quick");
         }
 
+        if (runs > 1 && seed > int.MaxValue - (runs - 1))
+        {
+            throw new FormatException(Invariant.Text($"--runs {runs} from --seed {seed} would need seeds beyond {int.MaxValue}"));
+        }
+
         if (runs > 1 && solvers is not null && !solvers.Contains(SolverKind.Balancer))
         {
             throw new FormatException("--runs repeats the balancer's runs; --solvers leaves the balancer out");

@@ -21,6 +21,7 @@ public sealed class HarnessTests
     [InlineData("--best-known", "plans", "--best-known, --save-best and --runs go with measurements")]
     [InlineData("--runs", "0", "--runs 0 must be between 1 and 100")]
     [InlineData("--runs", "3", "--runs repeats the balancer's runs; --solvers leaves the balancer out")]
+    [InlineData("--runs", "2", "--runs 2 from --seed 2147483647 would need seeds beyond 2147483647")]
     public void Parse_BadArguments_SaysWhich(string name, string value, string message)
     {
         string[] conflicting = name switch
@@ -29,6 +30,7 @@ public sealed class HarnessTests
             "--write" => ["--seconds", "5"],
             "--best-known" => ["--region", "2x20"],
             "--runs" when value == "3" => ["--solvers", "mip,greedy"],
+            "--runs" when value == "2" => ["--seed", "2147483647"],
             _ => [],
         };
         var error = Assert.Throws<FormatException>(() => HarnessOptions.Parse([name, value, .. conflicting]));
