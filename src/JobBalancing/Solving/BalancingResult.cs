@@ -24,8 +24,9 @@ public sealed record BalancingResult
     /// <summary>
     /// Where <see cref="Bound"/> comes from: <c>CP-SAT</c> (its proof), <c>refuted levels</c> (CP-SAT proved that no plan
     /// is within a level just below the bound), <c>LP relaxation</c>, <c>per-worker</c> (what each worker alone can
-    /// reach), <c>task shares</c> (how whole hours of each task can be shared out), or <c>trivial</c> (0: no plan
-    /// balances better than perfectly).
+    /// reach), <c>task shares</c> (how whole hours of each task can be shared out), <c>whole jobs</c> (no mix of whole
+    /// jobs, each within a level just below the bound, covers every task), or <c>trivial</c> (0: no plan balances better
+    /// than perfectly).
     /// </summary>
     public string BoundSource { get; init; } = "trivial";
 

@@ -148,6 +148,33 @@ internal sealed class CpSatModel
         return model;
     }
 
+    /// <summary>
+    /// The model of one worker's job for <see cref="WholeJobBound"/>: the worker's rules, no task to cover, the largest
+    /// deviation of each weighted dimension at most <paramref name="caps"/> (integer deviation units), and the objective
+    /// to <em>maximise</em> <c>Σ_t price_t·x[w,t]</c>.
+    /// </summary>
+    public static CpSatModel BuildJob(BalancingProblem problem, int worker, long[] caps, long[] prices)
+    {
+        var model = new CpSatModel(problem, [worker]) { Stage = Stage.Balance, _alone = true };
+        model.AddVariables();
+        model.AddWorkerRules(null);
+        model.AddDeviations(null);
+        for (var k = 0; k < 2; k++)
+        {
+            if (problem.Weights[k] != 0)
+            {
+                model.Model.Add(model._deviation[k] <= caps[k]);
+            }
+        }
+
+        var pairs = problem.PairsOfWorker[worker];
+        model.Model.Maximize(LinearExpr.WeightedSum(pairs.Select(p => model._x[p]!), pairs.Select(p => prices[problem.Pairs[p].Task])));
+        return model;
+    }
+
+    /// <summary>The hours of a one-worker model's solution on that worker's pairs, in the order of <see cref="BalancingProblem.PairsOfWorker"/>.</summary>
+    public int[] ReadJob(Func<IntVar, long> value) => [.. _problem.PairsOfWorker[_scope[0]].Select(p => checked((int)value(_x[p]!)))];
+
     /// <summary>Hints every variable in scope with the values of <paramref name="plan"/>.</summary>
     public void Hint(int[] plan)
     {
@@ -480,7 +507,11 @@ internal sealed class CpSatModel
                 }
             }
 
-            var upper = Enumerable.Range(0, _problem.Rows.Length).Select(r => WorstDeviation(k, r)).DefaultIfEmpty(0).Max();
+            // A one-worker model needs the bound of its own rows only: on 2,000 workers, every row's would cost more than
+            // solving the model.
+            var rows = _alone ? _problem.RowsOfWorker[_scope[0]] : Enumerable.Range(0, _problem.Rows.Length);
+            var (lowest, highest) = (_problem.Ratings[k].DefaultIfEmpty(0).Min(), _problem.Ratings[k].DefaultIfEmpty(0).Max());
+            var upper = rows.Select(r => WorstDeviation(k, r, lowest, highest)).DefaultIfEmpty(0).Max();
             var deviation = Model.NewIntVar(outside, Math.Max(outside, upper), k == 0 ? "DE" : "DD");
             (_deviation[k], _outside[k]) = (deviation, outside);
             if (_problem.Weights[k] == 0)
@@ -640,13 +671,10 @@ internal sealed class CpSatModel
             _problem.PairsOfWorker[w].Select(p => _x[p]!),
             _problem.PairsOfWorker[w].Select(p => _problem.Ratings[k][_problem.Pairs[p].Task]));
 
-    /// <summary>An upper bound on row r's scaled deviation: all its hours on the extreme rating.</summary>
-    private long WorstDeviation(int k, int r)
+    /// <summary>An upper bound on row r's scaled deviation: all its hours on the <paramref name="lowest"/> or <paramref name="highest"/> rating.</summary>
+    private long WorstDeviation(int k, int r, long lowest, long highest)
     {
-        var ratings = _problem.Ratings[k];
         var h = _problem.Rows[r].Hours;
-        return Math.Max(
-            _problem.ScaledDeviation(k, r, ratings.Max() * h),
-            _problem.ScaledDeviation(k, r, ratings.Min() * h));
+        return Math.Max(_problem.ScaledDeviation(k, r, highest * h), _problem.ScaledDeviation(k, r, lowest * h));
     }
 }
