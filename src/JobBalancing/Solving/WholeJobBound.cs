@@ -98,6 +98,11 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
     public WholeJobAnswer Level(long level, DateTime deadline, CancellationToken cancellationToken)
     {
         var (wE, wD) = (problem.Weights[0], problem.Weights[1]);
+        if (wE == 0 && wD == 0)
+        {
+            return WholeJobAnswer.NotRefuted; // every plan's objective is 0
+        }
+
         if (wE == 0 || wD == 0)
         {
             // One weighted dimension: one pair of caps, the other dimension free.
