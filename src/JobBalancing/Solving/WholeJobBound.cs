@@ -88,9 +88,6 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
         }
     }
 
-    /// <summary>How many pricings CP-SAT has solved: a measure of the work done.</summary>
-    public int Pricings { get; private set; }
-
     /// <summary>
     /// Whether no plan's balance objective is at most <paramref name="level"/> (integer units), by caps that cover the line
     /// of that level.
@@ -202,6 +199,11 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
                 covered += prices[t] * problem.TaskHours[t];
             }
 
+            if (outcomes.Any(outcome => outcome.Bound == long.MinValue))
+            {
+                return WholeJobAnswer.Refuted; // a class without any job within the caps
+            }
+
             var proven = outcomes.All(outcome => outcome.Bound != long.MaxValue);
             for (var c = 0; proven && c < classes.Length; c++)
             {
@@ -242,7 +244,6 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
                 ? new JobOutcome(Google.OrTools.Sat.CpSolverStatus.Unknown, null, long.MaxValue)
                 : CpSatRun.SolveJob(model, remaining < PricingTime ? remaining : PricingTime, seed, cancellationToken);
         });
-        Pricings += classes.Count;
         return outcomes;
     }
 
