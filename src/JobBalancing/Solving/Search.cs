@@ -67,13 +67,16 @@ internal sealed class Search(
     /// <summary>
     /// The share the probes take instead, up to <see cref="WholeJobsTime"/>, when it gives the whole jobs at least
     /// <see cref="WholeJobsLeast"/>. On the generated M workplace their first level took 2.5–3 s, and the next ones about
-    /// a second each, up to 0.102 after 9.4 s (from CP-SAT's root bound of 0.082); 60-s solves (seeds 1–3) then ended at
-    /// 0.122–0.132 with the bound at 0.102, against 0.131–0.144 with the bound at 0.089 when the probes took 15 % up to 3 s.
+    /// a second each, up to 0.102 after 9.4 s (from CP-SAT's root bound of 0.082). Ten 60-s solves (seeds 1–7) ended at
+    /// 0.114–0.152 (mean 0.138, median 0.143) with the bound at 0.102, against 0.118–0.157 (mean 0.138, median 0.137) in
+    /// seven with the bound at 0.089 when the probes took 15 % up to 3 s.
     /// </summary>
     private const double WholeJobsShare = 0.3;
 
+    /// <summary>The longest the probes may take with the whole jobs among them.</summary>
     private static readonly TimeSpan WholeJobsTime = TimeSpan.FromSeconds(20);
 
+    /// <summary>The least time worth giving the whole jobs: less does not settle their first level on M.</summary>
     private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(4);
 
     /// <summary>The longest a probe of one level may take.</summary>
@@ -147,8 +150,8 @@ internal sealed class Search(
             proven = Run(root, Stage.Balance, Earlier(balanceDeadline, RootBoundTime), stopAtFirst: false).IsOptimal;
         }
 
-        // Levels just above that bound, which CP-SAT often refutes in a second with the objective capped there, are probed
-        // at the end of the balance stage, and briefly: time taken from the search costs plans (docs/solver.md, step 3).
+        // Levels just above that bound, which the whole jobs or CP-SAT with the objective capped there refute, are probed at
+        // the end of the balance stage, and briefly: time taken from the search costs plans (docs/solver.md, step 3).
         var (probes, wholeJobs, stageDeadline) = (!ProvesQuickly && !IsLarge, false, balanceDeadline);
         if (probes)
         {
