@@ -218,7 +218,7 @@ public sealed class RotationTests
     private static bool Holds(JobComplex job, string task) => job.Tasks.Any(t => t.Task == task);
 
     /// <summary>Three workers, three tasks, small hours: every period's plans can be enumerated.</summary>
-    private static Workplace TinyWorkplace(Random random)
+    internal static Workplace TinyWorkplace(Random random)
     {
         var hours = new[] { 2 + random.Next(3), 2 + random.Next(3), 2 + random.Next(3) };
         var split = new[] { 1, 1, 1 };
@@ -243,7 +243,7 @@ public sealed class RotationTests
     /// Tiny workplaces over two periods (a second period changed), balanced dynamically and statically in turn, each with
     /// a first plan that keeps the rules; those without one are skipped.
     /// </summary>
-    private static IEnumerable<(int Instance, BalancingProblem Problem, int[] Start)> TinyHorizonsWithAPlan(int seed, int count)
+    internal static IEnumerable<(int Instance, BalancingProblem Problem, int[] Start)> TinyHorizonsWithAPlan(int seed, int count)
     {
         var random = new Random(seed);
         for (var instance = 0; instance < count; instance++)

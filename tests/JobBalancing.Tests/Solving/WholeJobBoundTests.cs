@@ -49,6 +49,42 @@ public sealed class WholeJobBoundTests
     }
 
     /// <summary>
+    /// Horizons (two periods, balanced over the horizon and in every period) and regions (two workplaces, their workers free
+    /// to take up to half their hours at the other, or whole workers moving with at most one moved: a cap the jobs leave
+    /// out) are the same problem with more structure: the whole jobs never refute the optimum CP-SAT proves on tiny ones.
+    /// </summary>
+    [Fact]
+    public void Level_TinyHorizonsAndRegions_NeverRefutesCpSatsProvenOptimum()
+    {
+        var random = new Random(7);
+        var regions = Enumerable.Range(0, 16).Select(i => BalancingProblem.Compile(new BalancingSpec
+        {
+            Sites = [[RotationTests.TinyWorkplace(random)], [RotationTests.TinyWorkplace(random) with { Id = "other" }]],
+            Mixing = i % 2 == 0 ? new SiteMixing([0, 0], MaxSecondaryShare: 0.5m) : new SiteMixing([0, 0], WholeWorkers: true, MaxMovedWorkers: 1),
+        }));
+        var problems = RotationTests.TinyHorizonsWithAPlan(seed: 3, count: 16).Select(h => h.Problem).Concat(regions).ToArray();
+        var (proven, below) = (0, 0);
+        foreach (var problem in problems)
+        {
+            var outcome = CpSatRun.Solve(CpSatModel.Build(problem, Stage.Balance, StageCaps.None), null, TimeSpan.FromSeconds(10), 1, 1, TestContext.Current.CancellationToken);
+            if (!outcome.IsOptimal)
+            {
+                continue;
+            }
+
+            proven++;
+            var jobs = new WholeJobBound(problem, 1, 1);
+            Assert.NotEqual(WholeJobAnswer.Refuted, jobs.Level(outcome.Objective, DateTime.MaxValue, TestContext.Current.CancellationToken));
+            var raised = LevelProbes.RaiseByWholeJobs(problem, outcome.Plan!, 0, DateTime.MaxValue, 1, 1, TestContext.Current.CancellationToken);
+            Assert.True(raised.Bound <= outcome.Objective, $"bound {raised.Bound} above the optimum {outcome.Objective}");
+            below += outcome.Objective > 0 && jobs.Level(outcome.Objective - 1, DateTime.MaxValue, TestContext.Current.CancellationToken) == WholeJobAnswer.Refuted ? 1 : 0;
+        }
+
+        Assert.True(proven >= 20, $"only {proven} of {problems.Length} proven optimal");
+        Assert.True(below > 0, "the whole jobs proved no optimum at all");
+    }
+
+    /// <summary>
     /// Tasks a (1 h, empowerment 3, desirability 7), b (1 h, 1, 7), c (2 h, 3, 8) and d (1 h, 8, 5), averages 3.6 and 7;
     /// workers of 2, 1 and 2 h. Within 0.9 of both averages the 1-h worker can hold only a, and a 2-h worker only a and c
     /// (b with d is 1 from the desirability average, c alone too): nobody takes b or d. Within 0.9 of the empowerment
