@@ -10,7 +10,7 @@ internal sealed record ProbeOutcome(long Bound, int[]? Plan);
 /// the objective capped at the level, CP-SAT's root cuts, and the fixings the cap allows, refute levels that its search of the
 /// whole model does not: on the generated M workplace the whole model's bound stays at 0.082 for minutes, while "within
 /// 0.088" is refuted in 1.0 s, 0.090 in 1.7 s and 0.092 in 4.0 s. Asked of the configuration LP of whole jobs
-/// (<see cref="WholeJobBound"/>), it goes further on M: 0.085 in 3 s, then 0.090, 0.095, 0.100 and 0.102 within 7 s.
+/// (<see cref="WholeJobBound"/>), it goes further on M: 0.085 in 3.1 s, then 0.090, 0.095, 0.100 and 0.102 by 7.2 s.
 /// </summary>
 /// <remarks>
 /// Each level refuted raises the bound past it. The next level is 4 % above the bound: a level is the harder to settle the

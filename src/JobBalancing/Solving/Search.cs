@@ -67,7 +67,7 @@ internal sealed class Search(
     /// <summary>
     /// The share the probes take instead, up to <see cref="WholeJobsTime"/>, when it gives the whole jobs at least
     /// <see cref="WholeJobsLeast"/>. On the generated M workplace their first level took 2.5–3 s, and the next ones about
-    /// a second each, up to 0.102 after 9.4 s (from CP-SAT's root bound of 0.082). Ten 60-s solves (seeds 1–7) ended at
+    /// a second each, up to 0.102 after 8.7 s (from CP-SAT's root bound of 0.082). Ten 60-s solves (seeds 1–7) ended at
     /// 0.114–0.152 (mean 0.138, median 0.143) with the bound at 0.102, against 0.118–0.157 (mean 0.138, median 0.137) in
     /// seven with the bound at 0.089 when the probes took 15 % up to 3 s.
     /// </summary>

@@ -192,16 +192,16 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
             var prices = master.Prices(PriceScale);
             var outcomes = Price(all, caps, prices, deadline, cancellationToken);
 
+            if (outcomes.Any(outcome => outcome.Bound == long.MinValue))
+            {
+                return WholeJobAnswer.Refuted; // a class without any job within the caps
+            }
+
             // Σ_t u_t·h_t against Σ_classes size·(CP-SAT's bound on the best job): exact in integers.
             long covered = 0, most = 0;
             for (var t = 0; t < problem.TaskCount; t++)
             {
                 covered += prices[t] * problem.TaskHours[t];
-            }
-
-            if (outcomes.Any(outcome => outcome.Bound == long.MinValue))
-            {
-                return WholeJobAnswer.Refuted; // a class without any job within the caps
             }
 
             var proven = outcomes.All(outcome => outcome.Bound != long.MaxValue);

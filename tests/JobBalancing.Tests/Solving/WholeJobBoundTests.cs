@@ -123,7 +123,7 @@ public sealed class WholeJobBoundTests
 
     /// <summary>
     /// CP-SAT proves 0.082 on the generated M workplace, and its capped models refute up to about 0.093; the whole jobs
-    /// refuted 0.095 after 5.9 s and 0.102 after 9.4 s from 0.082 on a quiet machine. The test asks for 0.095 within 40 s,
+    /// refuted 0.096 after 5.9 s and 0.102 after 8.7 s from 0.082 on a quiet machine. The test asks for 0.095 within 40 s,
     /// time to spare for a machine busy with other tests. The best plan known is 0.102 (benchmarks/best-known).
     /// </summary>
     [Fact]
