@@ -91,8 +91,7 @@ internal static class CpSatRun
             return new JobOutcome(CpSolverStatus.Unknown, null, long.MaxValue);
         }
 
-        var solver = NewSolver(limit, 1, seed, stopAtFirst: false);
-        solver.StringParameters += parameters;
+        var solver = NewSolver(limit, 1, seed, stopAtFirst: false, parameters);
         using var registration = cancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model.Model);
         return status switch
@@ -106,12 +105,13 @@ internal static class CpSatRun
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static CpSolver NewSolver(TimeSpan limit, int threads, int seed, bool stopAtFirst) => new()
+    /// <summary>A solver with the time limit, workers and seed, and any <paramref name="extra"/> parameters after them.</summary>
+    private static CpSolver NewSolver(TimeSpan limit, int threads, int seed, bool stopAtFirst, string extra = "") => new()
     {
         // catch_sigint_signal is off because by default CP-SAT takes Ctrl+C for itself: it would end only the solve
         // under way, and the host's handler, which cancels the token and so the whole search, would never hear of it.
         StringParameters = string.Create(CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{Math.Max(0.01, limit.TotalSeconds):0.###} num_workers:{threads} random_seed:{seed} log_search_progress:false stop_after_first_solution:{(stopAtFirst ? "true" : "false")} catch_sigint_signal:false"),
+            $"max_time_in_seconds:{Math.Max(0.01, limit.TotalSeconds):0.###} num_workers:{threads} random_seed:{seed} log_search_progress:false stop_after_first_solution:{(stopAtFirst ? "true" : "false")} catch_sigint_signal:false{extra}"),
     };
 
     private sealed class ImprovementCallback(Action<long, long>? onSolution) : CpSolverSolutionCallback

@@ -239,10 +239,13 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
         Parallel.For(0, classes.Count, options, i =>
         {
             var remaining = deadline - DateTime.UtcNow;
-            var model = CpSatModel.BuildJob(problem, problem.BalanceClasses[classes[i]][0], caps, prices);
             outcomes[i] = remaining <= TimeSpan.Zero
                 ? new JobOutcome(Google.OrTools.Sat.CpSolverStatus.Unknown, null, long.MaxValue)
-                : CpSatRun.SolveJob(model, remaining < PricingTime ? remaining : PricingTime, seed, cancellationToken);
+                : CpSatRun.SolveJob(
+                    CpSatModel.BuildJob(problem, problem.BalanceClasses[classes[i]][0], caps, prices),
+                    remaining < PricingTime ? remaining : PricingTime,
+                    seed,
+                    cancellationToken);
         });
         return outcomes;
     }
