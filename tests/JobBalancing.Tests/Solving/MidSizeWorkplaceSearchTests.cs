@@ -15,12 +15,8 @@ public sealed class MidSizeWorkplaceSearchTests
     [Fact]
     public void Balance_MidSizeWorkplace_BoundsWithCpSatBeforeTheGuidedModel_TakesTurns_ThenProbesLevels()
     {
-        var workplace = WorkplaceGenerator.Generate(InstanceSize.Parse("M"), seed: 1);
-        var log = new RecordingLoggerFactory();
-        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(15), Threads = 2, Seed = 1, LoggerFactory = log })
-            .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+        var (workplace, result, messages) = BalanceM(TimeSpan.FromSeconds(15));
 
-        var messages = log.Messages;
         var cpSatBound = FirstIndex(messages, "Bound from the CP-SAT");
         var guided = FirstIndex(messages, "(guided by the LP relaxation)");
         var neighbourhood = FirstIndex(messages, ", Balance ");
@@ -44,12 +40,8 @@ public sealed class MidSizeWorkplaceSearchTests
     [Fact]
     public void Balance_MidSizeWorkplaceWithTime_ProbesLevelsWithWholeJobsFirst()
     {
-        var workplace = WorkplaceGenerator.Generate(InstanceSize.Parse("M"), seed: 1);
-        var log = new RecordingLoggerFactory();
-        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(30), Threads = 2, Seed = 1, LoggerFactory = log })
-            .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+        var (workplace, result, messages) = BalanceM(TimeSpan.FromSeconds(30));
 
-        var messages = log.Messages;
         var neighbourhood = FirstIndex(messages, ", Balance ");
         var wholeJobs = FirstIndex(messages, "whole jobs:");
         var stageEnd = FirstIndex(messages, "Stage Balance:");
@@ -74,6 +66,16 @@ public sealed class MidSizeWorkplaceSearchTests
         Assert.Equal(result.Plan.Objective, result.Bound);
         BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
         BalancerProperties.AssertScoresAreRecomputable(workplace, result);
+    }
+
+    /// <summary>The generated M workplace balanced for <paramref name="limit"/> on 2 threads, with every message logged.</summary>
+    private static (Domain.Workplace Workplace, BalancingResult Result, IReadOnlyList<string> Messages) BalanceM(TimeSpan limit)
+    {
+        var workplace = WorkplaceGenerator.Generate(InstanceSize.Parse("M"), seed: 1);
+        var log = new RecordingLoggerFactory();
+        var result = new Balancer(new BalancerOptions { TimeLimit = limit, Threads = 2, Seed = 1, LoggerFactory = log })
+            .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
+        return (workplace, result, log.Messages);
     }
 
     private static int FirstIndex(IReadOnlyList<string> messages, string part)
