@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Debug, "Swaps on the costs, stage {Stage}: {Before} to {After} after {Seconds:0.00} s")]
     public static partial void CostsLowered(ILogger logger, string stage, long before, long after, double seconds);
+
+    [LoggerMessage(10, LogLevel.Debug, "Swaps on the balance ({Mode}): {Before} to {After} after {Seconds:0.00} s")]
+    public static partial void BalanceSwapped(ILogger logger, string mode, long before, long after, double seconds);
 }

@@ -6,7 +6,8 @@ namespace JobBalancing.Tests.Solving;
 
 /// <summary>
 /// The search's path for workplaces of 300 to 3,000 pairs, which the generated property cases are too small to take: a
-/// moment of CP-SAT on the whole model for its root bound right after the LP relaxation, the model guided by the LP,
+/// moment of CP-SAT on the whole model for its root bound right after the LP relaxation (the swaps before it only hint,
+/// those after it search in full), the model guided by the LP,
 /// the whole model for half of what is left, the turns of neighbourhoods, swaps and held pairs, then levels just above
 /// the bound probed before the balance stage ends: by the whole jobs first when there is time for them, then by CP-SAT.
 /// </summary>
@@ -18,6 +19,11 @@ public sealed class MidSizeWorkplaceSearchTests
         var (workplace, result, messages) = BalanceM(TimeSpan.FromSeconds(15));
 
         var cpSatBound = FirstIndex(messages, "Bound from the CP-SAT");
+        var hint = FirstIndex(messages, "Swaps on the balance (a hint)");
+        var inFull = FirstIndex(messages, "Swaps on the balance (in full)");
+        Assert.True(
+            hint >= 0 && hint < cpSatBound && cpSatBound < inFull,
+            $"swaps for a hint at message {hint}, CP-SAT's bound at {cpSatBound}, swaps in full at {inFull}: up to 1,000 pairs they only hint CP-SAT until its root bound is tried");
         var guided = FirstIndex(messages, "(guided by the LP relaxation)");
         var neighbourhood = FirstIndex(messages, ", Balance ");
         var probe = FirstIndex(messages, "A plan within");
@@ -53,14 +59,20 @@ public sealed class MidSizeWorkplaceSearchTests
         Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
     }
 
-    /// <summary>The hospital of the samples (332 pairs) is proven optimal, as the README shows.</summary>
+    /// <summary>
+    /// The hospital of the samples (332 pairs) is proven optimal, as the README shows, by CP-SAT's root bound: the swaps
+    /// before it only hint, and none search in full after it.
+    /// </summary>
     [Fact]
     public void Balance_Hospital_IsProvenOptimal()
     {
         var workplace = WorkplaceJson.ReadFile(Path.Combine("samples", "hospital.json"));
-        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(30), Threads = 2, Seed = 1 })
+        var log = new RecordingLoggerFactory();
+        var result = new Balancer(new BalancerOptions { TimeLimit = TimeSpan.FromSeconds(30), Threads = 2, Seed = 1, LoggerFactory = log })
             .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
 
+        Assert.True(FirstIndex(log.Messages, "Swaps on the balance (a hint)") >= 0, "no swaps for a hint");
+        Assert.Equal(-1, FirstIndex(log.Messages, "Swaps on the balance (in full)"));
         Assert.Equal(SolveStatus.Optimal, result.Status);
         Assert.NotNull(result.Plan);
         Assert.Equal(result.Plan.Objective, result.Bound);
