@@ -26,10 +26,10 @@ internal sealed class Search(
     /// Up to this many pairs CP-SAT proves the whole model quickly and gets the whole balance budget: the model guided by
     /// the LP relaxation, or a long swap search, would only delay the proof. Above it the whole model has only its moment
     /// for the root bound, and the turns of neighbourhoods, swaps and held pairs the rest of the search: on the generated
-    /// M workplace (972 pairs, 60-s solves, seeds 4–15) the plans ended at 0.104–0.137 (mean 0.116; five of twelve at 0.104, within 0.003 of the bound)
-    /// against 0.109–0.132 (mean 0.120, none below 0.109) when the whole model had half of what was left: it found nothing
-    /// in its 7–11 s. Before that (seeds 1–5), the turns had gained more than the whole model to the end (0.115–0.142
-    /// against 0.119–0.162).
+    /// M workplace (972 pairs, 60-s solves, seeds 4–15) the plans ended at 0.104–0.137 (mean 0.116; five of twelve at
+    /// 0.104, within 0.003 of the bound) against 0.109–0.132 (mean 0.120, none below 0.109) when the whole model had half
+    /// of what was left: it found nothing in its 7–11 s. Before that (seeds 1–5), the turns had gained more than the
+    /// whole model to the end (0.115–0.142 against 0.119–0.162).
     /// </summary>
     private const int QuickProofPairs = 300;
 
