@@ -7,7 +7,7 @@ namespace JobBalancing.Tests.Solving;
 /// <summary>
 /// The search's path for workplaces of 300 to 3,000 pairs, which the generated property cases are too small to take: a
 /// moment of CP-SAT on the whole model for its root bound right after the LP relaxation (the swaps before it only hint,
-/// those after it search in full), the model guided by the LP, the turns of neighbourhoods, swaps and held pairs (the
+/// those after it search in full, in turns with CP-SAT on the held pairs), the model guided by the LP, the turns of neighbourhoods, swaps and held pairs (the
 /// whole model gets no more than its root), then levels just above
 /// the bound probed before the balance stage ends: by the whole jobs first when there is time for them, then by CP-SAT.
 /// </summary>
@@ -25,6 +25,10 @@ public sealed class MidSizeWorkplaceSearchTests
             hint >= 0 && hint < cpSatBound && cpSatBound < inFull,
             $"swaps for a hint at message {hint}, CP-SAT's bound at {cpSatBound}, swaps in full at {inFull}: up to 1,000 pairs they only hint CP-SAT until its root bound is tried");
         var guided = FirstIndex(messages, "(guided by the LP relaxation)");
+        var heldPairs = FirstIndex(messages, "(the held pairs)");
+        Assert.True(
+            inFull < heldPairs && heldPairs < guided,
+            $"swaps in full at message {inFull}, the held pairs at {heldPairs}, the guided model at {guided}: the held pairs take turns with the swaps before the guided model");
         var neighbourhood = FirstIndex(messages, ", Balance ");
         var probe = FirstIndex(messages, "A plan within");
         var stageEnd = FirstIndex(messages, "Stage Balance:");
