@@ -7,9 +7,9 @@ namespace JobBalancing.Tests.Solving;
 /// <summary>
 /// The search's path for workplaces of 300 to 3,000 pairs, which the generated property cases are too small to take: a
 /// moment of CP-SAT on the whole model for its root bound right after the LP relaxation (the swaps before it only hint,
-/// those after it search in full, in turns with CP-SAT on the held pairs), the model guided by the LP, the turns of neighbourhoods, swaps and held pairs (the
-/// whole model gets no more than its root), then levels just above
-/// the bound probed before the balance stage ends: by the whole jobs first when there is time for them, then by CP-SAT.
+/// those after it search in full, in turns with CP-SAT on the held pairs), the model guided by the LP, the turns of
+/// neighbourhoods, swaps and held pairs (the whole model gets no more than its root), then levels just above the bound
+/// probed before the balance stage ends: by the whole jobs first when there is time for them, then by CP-SAT.
 /// </summary>
 public sealed class MidSizeWorkplaceSearchTests
 {
