@@ -85,6 +85,9 @@ internal sealed class Search(
     /// <summary>The longest a probe of one level may take.</summary>
     private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
 
+    /// <summary>Elsewhere, the swaps' turn between two turns of CP-SAT (on the held pairs, or the neighbourhoods).</summary>
+    private static readonly TimeSpan SwapTurn = TimeSpan.FromSeconds(2);
+
     /// <summary>On a large workplace, the swaps' turn between two turns of CP-SAT on the held pairs.</summary>
     private static readonly TimeSpan LargeSwapTurn = TimeSpan.FromSeconds(8);
 
@@ -196,6 +199,8 @@ internal sealed class Search(
             {
                 SwapsWithHeldPairs(localDeadline);
             }
+
+            proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
         }
 
         if (lp is not null && _incumbent is not null && !Reached && !proven && !ProvesQuickly && !IsLarge)
@@ -239,7 +244,7 @@ internal sealed class Search(
                     _incumbent = neighbourhoods.Improve(_incumbent, Stage.Balance, StageCaps.None, Earlier(balanceDeadline, TimeSpan.FromSeconds(5)), cancellationToken);
                 }
 
-                swapGain = GainPerSecond(() => Swap(Earlier(balanceDeadline, IsLarge ? LargeSwapTurn : TimeSpan.FromSeconds(2))));
+                swapGain = GainPerSecond(() => Swap(Earlier(balanceDeadline, IsLarge ? LargeSwapTurn : SwapTurn)));
                 if (heldGain >= swapGain)
                 {
                     heldGain = GainPerSecond(() => HeldPairs(Earlier(balanceDeadline, HeldPairsTurn)));
@@ -389,7 +394,7 @@ internal sealed class Search(
         while (DateTime.UtcNow < deadline && !Reached && !cancellationToken.IsCancellationRequested)
         {
             var before = StageValues.Of(problem, _incumbent!).Balance;
-            Swap(Earlier(deadline, SwapSlice));
+            Swap(Earlier(deadline, SwapTurn));
             HeldPairs(Earlier(deadline, HeldPairsTurn));
             var after = StageValues.Of(problem, _incumbent!).Balance;
             if (after >= before || after <= _bound)
