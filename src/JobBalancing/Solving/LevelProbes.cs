@@ -3,7 +3,8 @@ namespace JobBalancing.Solving;
 /// <summary>What the probes of <see cref="LevelProbes"/> proved and found.</summary>
 /// <param name="Bound">The bound, raised by every level refuted (never below the one given).</param>
 /// <param name="Plan">A plan better than the incumbent that a probe found within its level, or <see langword="null"/>.</param>
-internal sealed record ProbeOutcome(long Bound, int[]? Plan);
+/// <param name="Mix">The whole jobs' mix at the lowest level not refuted (<see cref="WholeJobBound.Mix"/>), or <see langword="null"/>.</param>
+internal sealed record ProbeOutcome(long Bound, int[]? Plan, JobMix? Mix = null);
 
 /// <summary>
 /// A lower bound from levels just above a known one, each a question: is there a plan within it? Asked of CP-SAT, with
@@ -53,7 +54,7 @@ internal static class LevelProbes
     /// Probes levels between <paramref name="bound"/> and <paramref name="incumbent"/>'s balance with the configuration LP
     /// of whole jobs (<see cref="WholeJobBound"/>, its pool of jobs kept from level to level), as
     /// <see cref="Raise(BalancingProblem, int[], long, DateTime, TimeSpan, int, int, CancellationToken, Action{long, string}?)"/>
-    /// does with CP-SAT. It finds no plans: it only refutes.
+    /// does with CP-SAT. It finds no plans, but its mix at the lowest level not refuted points to one.
     /// </summary>
     public static ProbeOutcome RaiseByWholeJobs(
         BalancingProblem problem, int[] incumbent, long bound, DateTime deadline, int threads, int seed,
@@ -61,12 +62,13 @@ internal static class LevelProbes
     {
         var jobs = new WholeJobBound(problem, threads, seed);
         jobs.Seed(incumbent);
-        return Raise(problem, incumbent, bound, deadline, (level, _, _) =>
+        var outcome = Raise(problem, incumbent, bound, deadline, (level, _, _) =>
         {
             var answer = jobs.Level(level, deadline, cancellationToken);
             onProbe?.Invoke(level, answer.ToString());
             return new ProbeAnswer(answer == WholeJobAnswer.Refuted, null, 0);
         }, cancellationToken);
+        return outcome with { Mix = jobs.Mix() };
     }
 
     /// <summary>

@@ -68,19 +68,21 @@ internal sealed class Search(
     private static readonly TimeSpan ProbesTime = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// The share the probes take instead, up to <see cref="WholeJobsTime"/>, when it gives the whole jobs at least
-    /// <see cref="WholeJobsLeast"/>. On the generated M workplace their first level took 2.5–3 s, and the next ones about
-    /// a second each, up to 0.102 after 8.7 s (from CP-SAT's root bound of 0.082). Ten 60-s solves (seeds 1–7) ended at
-    /// 0.114–0.152 (mean 0.138, median 0.143) with the bound at 0.102, against 0.118–0.157 (mean 0.138, median 0.137) in
-    /// seven with the bound at 0.089 when the probes took 15 % up to 3 s.
+    /// The share of the balance budget left after CP-SAT's root bound that the whole jobs take after the local search, up
+    /// to <see cref="WholeJobsTime"/>, when it is at least <see cref="WholeJobsLeast"/>: their levels up to the bound (on
+    /// the generated M workplace about 5–7 s from CP-SAT's root bound of 0.082 to 0.101), then CP-SAT on their mix (most of
+    /// its gains within 10 s).
     /// </summary>
-    private const double WholeJobsShare = 0.3;
+    private const double WholeJobsShare = 0.5;
 
-    /// <summary>The longest the probes may take with the whole jobs among them.</summary>
-    private static readonly TimeSpan WholeJobsTime = TimeSpan.FromSeconds(20);
+    /// <summary>The longest the whole jobs may take, their mix's CP-SAT turn included.</summary>
+    private static readonly TimeSpan WholeJobsTime = TimeSpan.FromSeconds(30);
 
-    /// <summary>The least time worth giving the whole jobs: less does not settle their first level on M.</summary>
-    private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(4);
+    /// <summary>
+    /// The least time worth giving the whole jobs: on M their first level took 2.5–3 s, and up to the bound 5–7 s; less
+    /// leaves their mix no time.
+    /// </summary>
+    private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(6);
 
     /// <summary>The longest a probe of one level may take.</summary>
     private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
@@ -170,14 +172,15 @@ internal sealed class Search(
             _rootBoundTried = true;
         }
 
-        // Levels just above that bound, which the whole jobs or CP-SAT with the objective capped there refute, are probed at
-        // the end of the balance stage, and briefly: time taken from the search costs plans (docs/solver.md, step 3).
-        var (probes, wholeJobs, stageDeadline) = (!ProvesQuickly && !IsLarge, false, balanceDeadline);
+        // Levels just above that bound: the whole jobs refute them after the local search, and their mix at the lowest level
+        // not refuted points to a plan (docs/solver.md, step 3); CP-SAT with the objective capped there probes them at the
+        // end of the balance stage, briefly: time taken from the search costs plans.
+        var (probes, wholeJobsTime, stageDeadline) = (!ProvesQuickly && !IsLarge, TimeSpan.Zero, balanceDeadline);
         if (probes)
         {
             var left = balanceDeadline - DateTime.UtcNow;
-            wholeJobs = left * WholeJobsShare >= WholeJobsLeast;
-            balanceDeadline -= wholeJobs ? Min(left * WholeJobsShare, WholeJobsTime) : Min(left * ProbeShare, ProbesTime);
+            wholeJobsTime = left * WholeJobsShare >= WholeJobsLeast ? Min(left * WholeJobsShare, WholeJobsTime) : TimeSpan.Zero;
+            balanceDeadline -= Min(left * ProbeShare, ProbesTime);
         }
 
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
@@ -190,7 +193,7 @@ internal sealed class Search(
         {
             // The local search gets a share of the balance budget: where CP-SAT can prove, it needs the time; where it
             // cannot, the local search is the better use of it. A large workplace goes on to the turns below at once.
-            var localDeadline = DateTime.UtcNow + ((balanceDeadline - DateTime.UtcNow) * (IsSmall ? 0.25 : 0.4));
+            var localDeadline = DateTime.UtcNow + ((balanceDeadline - wholeJobsTime - DateTime.UtcNow) * (IsSmall ? 0.25 : 0.4));
             if (SwapsOnlyHint)
             {
                 Swap(localDeadline);
@@ -201,6 +204,11 @@ internal sealed class Search(
             }
 
             proven = StageValues.Of(problem, _incumbent).Balance <= _bound;
+        }
+
+        if (wholeJobsTime > TimeSpan.Zero && _incumbent is not null && !Reached && !proven)
+        {
+            proven = WholeJobs(DateTime.UtcNow + wholeJobsTime);
         }
 
         if (lp is not null && _incumbent is not null && !Reached && !proven && !ProvesQuickly && !IsLarge)
@@ -256,7 +264,7 @@ internal sealed class Search(
 
         if (probes && _incumbent is not null && !proven && !Reached)
         {
-            proven = Probe(stageDeadline, wholeJobs);
+            proven = Probe(stageDeadline);
         }
 
         if (_incumbent is not null)
@@ -405,25 +413,33 @@ internal sealed class Search(
     }
 
     /// <summary>
-    /// Asks, level by level just above the bound, whether any plan is within it (<see cref="LevelProbes"/>): first, given
-    /// <paramref name="wholeJobs"/>, the configuration LP of whole jobs, which refutes levels CP-SAT does not reach; then
-    /// CP-SAT with what time is left, which may also find a plan within a level. Each level refuted raises the bound.
-    /// Returns whether the incumbent is then proven optimal.
+    /// Raises the bound by the whole jobs (<see cref="LevelProbes.RaiseByWholeJobs"/>), which refute levels CP-SAT does not
+    /// reach, then gives what is left of <paramref name="deadline"/> to CP-SAT on the pairs of their mix at the lowest level
+    /// not refuted, hinted with the mix rounded: the mix says which tasks each worker should hold, the trap the swaps and
+    /// the held pairs fall into on M. Returns whether the incumbent is then proven optimal.
     /// </summary>
-    private bool Probe(DateTime deadline, bool wholeJobs)
+    private bool WholeJobs(DateTime deadline)
     {
-        if (wholeJobs)
+        var jobs = LevelProbes.RaiseByWholeJobs(
+            problem, _incumbent!, _bound, deadline, _threads, options.Seed, cancellationToken,
+            (level, answer) => Log.LevelProbed(logger, problem.ToRatingPoints(level), $"whole jobs: {answer}", clock.Elapsed.TotalSeconds));
+        UseBound(jobs.Bound, "whole jobs");
+        if (jobs.Mix is { } mix && StageValues.Of(problem, _incumbent!).Balance > _bound)
         {
-            var jobs = LevelProbes.RaiseByWholeJobs(
-                problem, _incumbent!, _bound, deadline, _threads, options.Seed, cancellationToken,
-                (level, answer) => Log.LevelProbed(logger, problem.ToRatingPoints(level), $"whole jobs: {answer}", clock.Elapsed.TotalSeconds));
-            UseBound(jobs.Bound, "whole jobs");
-            if (StageValues.Of(problem, _incumbent!).Balance <= _bound)
-            {
-                return true;
-            }
+            // Not stopped when it stalls: from a hint that breaks the rules, its plans came in bursts several seconds apart.
+            RunOnPairs(mix.Allowed, mix.Hint, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
         }
 
+        return StageValues.Of(problem, _incumbent!).Balance <= _bound;
+    }
+
+    /// <summary>
+    /// Asks CP-SAT, level by level just above the bound, whether any plan is within it (<see cref="LevelProbes"/>); it may
+    /// also find a plan within a level. Each level refuted raises the bound. Returns whether the incumbent is then proven
+    /// optimal.
+    /// </summary>
+    private bool Probe(DateTime deadline)
+    {
         var outcome = LevelProbes.Raise(
             problem, _incumbent!, _bound, deadline, ProbeTime, _threads, options.Seed, cancellationToken,
             (level, status) => Log.LevelProbed(logger, problem.ToRatingPoints(level), status, clock.Elapsed.TotalSeconds));
@@ -452,12 +468,22 @@ internal sealed class Search(
     private void HeldPairs(DateTime deadline) =>
         RunOnPairs(problem.Pairs.Select((pair, p) => _incumbent![p] > 0 || pair.Fixed > 0).ToArray(), "the held pairs", deadline);
 
-    /// <summary>CP-SAT on the pairs <paramref name="allowed"/> alone, hinted with the incumbent; stops when it stalls.</summary>
-    private void RunOnPairs(bool[] allowed, string kind, DateTime deadline)
+    /// <summary>
+    /// CP-SAT on the pairs <paramref name="allowed"/> alone, hinted with the incumbent; stops when it stalls (see
+    /// <see cref="RunOnPairs(bool[], int[], string, DateTime, TimeSpan?, string)"/>).
+    /// </summary>
+    private void RunOnPairs(bool[] allowed, string kind, DateTime deadline) =>
+        RunOnPairs(allowed, _incumbent!, kind, deadline, Max(TimeSpan.FromSeconds(1), (deadline - DateTime.UtcNow) / 4));
+
+    /// <summary>
+    /// CP-SAT on the pairs <paramref name="allowed"/> alone, hinted with <paramref name="hint"/>, with any extra
+    /// <paramref name="parameters"/>; stops after <paramref name="stall"/> without a better plan, if given.
+    /// </summary>
+    private void RunOnPairs(bool[] allowed, int[] hint, string kind, DateTime deadline, TimeSpan? stall, string parameters = "")
     {
         var model = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: allowed);
-        model.Hint(_incumbent!);
-        var outcome = Run(model, Stage.Balance, deadline, stopAtFirst: false, stall: Max(TimeSpan.FromSeconds(1), (deadline - DateTime.UtcNow) / 4));
+        model.Hint(hint);
+        var outcome = Run(model, Stage.Balance, deadline, stopAtFirst: false, stall, parameters);
         Log.PairModelSolved(logger, allowed.Count(a => a), allowed.Length, kind, outcome.Status.ToString(), StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed.TotalSeconds);
     }
 
@@ -540,7 +566,7 @@ internal sealed class Search(
     /// Runs CP-SAT on a model of every worker, keeping its plan when it is better than the incumbent, and reporting its
     /// plans as they come in the balance stage (its bounds too when the model is whole).
     /// </summary>
-    private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst, TimeSpan? stall = null)
+    private CpSatOutcome Run(CpSatModel model, Stage stage, DateTime deadline, bool stopAtFirst, TimeSpan? stall = null, string parameters = "")
     {
         var provesBalance = stage == Stage.Balance && model.IsWhole;
         var incumbentBalance = _incumbent is null ? long.MaxValue : StageValues.Of(problem, _incumbent).Balance;
@@ -559,7 +585,8 @@ internal sealed class Search(
             model, null, Remaining(deadline), _threads, options.Seed, cancellationToken,
             onSolution,
             stopAtFirst,
-            stall);
+            stall,
+            parameters);
         if (provesBalance)
         {
             UseBound(outcome.Bound, "CP-SAT");
