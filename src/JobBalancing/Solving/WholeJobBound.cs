@@ -21,7 +21,7 @@ internal enum WholeJobAnswer
 /// <param name="Allowed">The pairs the mix's jobs use, for every worker of their class, and the pairs with fixed hours.</param>
 /// <param name="Hint">
 /// The mix rounded to one job per worker (worker k of a class takes the job at cumulative weight k + ½): each job keeps the
-/// worker's rules and is within the level, but together they may not cover every task.
+/// worker's rules and is within the mix's caps, but together they may not cover every task.
 /// </param>
 internal sealed record JobMix(bool[] Allowed, int[] Hint);
 
@@ -81,10 +81,11 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
 
     /// <summary>
     /// The mix of whole jobs at the last level not refuted, as pairs and a hint (<see langword="null"/> before any level
-    /// was left not refuted): every job in it is within the level, and together they cover every task, though fractionally.
+    /// was left not refuted): every job in it is within caps that cover the level (at most 1/<see cref="FinestShare"/> of
+    /// D_E's range beyond it), and together they cover every task, though fractionally.
     /// On the generated M workplace a mix at 0.104 weighs 71 jobs for 48 classes of workers, most of them one job alone,
-    /// and CP-SAT on its pairs finds plans of 0.102–0.104 (see <see cref="Search"/>), where the swaps and the held pairs
-    /// often stall at 0.129: the mix says which tasks each worker should hold.
+    /// and CP-SAT on its pairs found plans of 0.102–0.117 in eight 60-s solves of twelve (docs/solver.md, step 3), where
+    /// the swaps and the held pairs often stall at 0.129: the mix says which tasks each worker should hold.
     /// </summary>
     public JobMix? Mix()
     {
