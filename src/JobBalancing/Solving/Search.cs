@@ -69,9 +69,9 @@ internal sealed class Search(
 
     /// <summary>
     /// The share of the balance budget left after CP-SAT's root bound that the whole jobs take after the local search, up
-    /// to <see cref="WholeJobsTime"/>, when it is at least <see cref="WholeJobsLeast"/>: their levels up to the bound (on
-    /// the generated M workplace about 5–7 s from CP-SAT's root bound of 0.082 to 0.101), then CP-SAT on their mix (most of
-    /// its gains within 10 s).
+    /// to <see cref="WholeJobsTime"/>, when it is at least <see cref="WholeJobsWithMixLeast"/>: their levels up to the bound
+    /// (on the generated M workplace about 5–7 s from CP-SAT's root bound of 0.082 to 0.101), then CP-SAT on their mix
+    /// (most of its gains within 10 s).
     /// </summary>
     private const double WholeJobsShare = 0.5;
 
@@ -79,10 +79,24 @@ internal sealed class Search(
     private static readonly TimeSpan WholeJobsTime = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The least time worth giving the whole jobs: on M their first level took 2.5–3 s, and up to the bound 5–7 s; less
-    /// leaves their mix no time.
+    /// The least time worth giving the whole jobs and their mix after the local search. With less (30-s solves of M, seeds
+    /// 1–5) the mix had 3 s or so, too little, and the local search half its time: 0.147–0.168 at the end against
+    /// 0.125–0.151 with the whole jobs at the end of the balance stage for their bound alone, as they are then.
     /// </summary>
-    private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(6);
+    private static readonly TimeSpan WholeJobsWithMixLeast = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Otherwise the share the whole jobs take at the end of the balance stage, for their bound alone, up to
+    /// <see cref="WholeJobsBoundTime"/>, when it gives them at least <see cref="WholeJobsLeast"/>; CP-SAT's probes get what
+    /// they leave.
+    /// </summary>
+    private const double WholeJobsBoundShare = 0.3;
+
+    /// <summary>The longest the whole jobs may take at the end of the balance stage.</summary>
+    private static readonly TimeSpan WholeJobsBoundTime = TimeSpan.FromSeconds(20);
+
+    /// <summary>The least time worth giving the whole jobs: less does not settle their first level on M.</summary>
+    private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(4);
 
     /// <summary>The longest a probe of one level may take.</summary>
     private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
@@ -172,15 +186,17 @@ internal sealed class Search(
             _rootBoundTried = true;
         }
 
-        // Levels just above that bound: the whole jobs refute them after the local search, and their mix at the lowest level
-        // not refuted points to a plan (docs/solver.md, step 3); CP-SAT with the objective capped there probes them at the
-        // end of the balance stage, briefly: time taken from the search costs plans.
-        var (probes, wholeJobsTime, stageDeadline) = (!ProvesQuickly && !IsLarge, TimeSpan.Zero, balanceDeadline);
+        // Levels just above that bound: given the time, the whole jobs refute them after the local search, and their mix at
+        // the lowest level not refuted points to a plan; with less, they only refute, at the end of the balance stage, and
+        // CP-SAT with the objective capped there probes them last, briefly: time taken from the search costs plans
+        // (docs/solver.md, step 3).
+        var (probes, wholeJobsTime, wholeJobsAtEnd, stageDeadline) = (!ProvesQuickly && !IsLarge, TimeSpan.Zero, false, balanceDeadline);
         if (probes)
         {
             var left = balanceDeadline - DateTime.UtcNow;
-            wholeJobsTime = left * WholeJobsShare >= WholeJobsLeast ? Min(left * WholeJobsShare, WholeJobsTime) : TimeSpan.Zero;
-            balanceDeadline -= Min(left * ProbeShare, ProbesTime);
+            wholeJobsTime = left * WholeJobsShare >= WholeJobsWithMixLeast ? Min(left * WholeJobsShare, WholeJobsTime) : TimeSpan.Zero;
+            wholeJobsAtEnd = wholeJobsTime == TimeSpan.Zero && left * WholeJobsBoundShare >= WholeJobsLeast;
+            balanceDeadline -= wholeJobsAtEnd ? Min(left * WholeJobsBoundShare, WholeJobsBoundTime) : Min(left * ProbeShare, ProbesTime);
         }
 
         // CP-SAT proves a small workplace on its own; elsewhere what each worker alone can reach often bounds better.
@@ -208,7 +224,7 @@ internal sealed class Search(
 
         if (wholeJobsTime > TimeSpan.Zero && _incumbent is not null && !Reached && !proven)
         {
-            proven = WholeJobs(DateTime.UtcNow + wholeJobsTime);
+            proven = WholeJobs(DateTime.UtcNow + wholeJobsTime, withMix: true);
         }
 
         if (lp is not null && _incumbent is not null && !Reached && !proven && !ProvesQuickly && !IsLarge)
@@ -264,7 +280,7 @@ internal sealed class Search(
 
         if (probes && _incumbent is not null && !proven && !Reached)
         {
-            proven = Probe(stageDeadline);
+            proven = (wholeJobsAtEnd && WholeJobs(stageDeadline, withMix: false)) || Probe(stageDeadline);
         }
 
         if (_incumbent is not null)
@@ -414,17 +430,17 @@ internal sealed class Search(
 
     /// <summary>
     /// Raises the bound by the whole jobs (<see cref="LevelProbes.RaiseByWholeJobs"/>), which refute levels CP-SAT does not
-    /// reach, then gives what is left of <paramref name="deadline"/> to CP-SAT on the pairs of their mix at the lowest level
-    /// not refuted, hinted with the mix rounded: the mix says which tasks each worker should hold, the trap the swaps and
-    /// the held pairs fall into on M. Returns whether the incumbent is then proven optimal.
+    /// reach, then, <paramref name="withMix"/>, gives what is left of <paramref name="deadline"/> to CP-SAT on the pairs of
+    /// their mix at the lowest level not refuted, hinted with the mix rounded: the mix says which tasks each worker should
+    /// hold, the trap the swaps and the held pairs fall into on M. Returns whether the incumbent is then proven optimal.
     /// </summary>
-    private bool WholeJobs(DateTime deadline)
+    private bool WholeJobs(DateTime deadline, bool withMix)
     {
         var jobs = LevelProbes.RaiseByWholeJobs(
             problem, _incumbent!, _bound, deadline, _threads, options.Seed, cancellationToken,
             (level, answer) => Log.LevelProbed(logger, problem.ToRatingPoints(level), $"whole jobs: {answer}", clock.Elapsed.TotalSeconds));
         UseBound(jobs.Bound, "whole jobs");
-        if (jobs.Mix is { } mix && StageValues.Of(problem, _incumbent!).Balance > _bound)
+        if (withMix && jobs.Mix is { } mix && StageValues.Of(problem, _incumbent!).Balance > _bound)
         {
             // Not stopped when it stalls: from a hint that breaks the rules, its plans came in bursts several seconds apart.
             RunOnPairs(mix.Allowed, mix.Hint, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
