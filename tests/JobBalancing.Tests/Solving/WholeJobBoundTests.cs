@@ -161,7 +161,7 @@ public sealed class WholeJobBoundTests
 
         var level = problem.FromRatingPoints(0.104m);
         Assert.Equal(WholeJobAnswer.NotRefuted, jobs.Level(level, DateTime.UtcNow.AddSeconds(60), TestContext.Current.CancellationToken));
-        var mix = jobs.Mix()!;
+        var mix = jobs.Mix();
 
         Assert.NotNull(mix);
         AssertHintsWithinTheMix(problem, mix);
