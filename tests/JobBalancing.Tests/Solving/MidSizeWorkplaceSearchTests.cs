@@ -37,10 +37,8 @@ public sealed class MidSizeWorkplaceSearchTests
             cpSatBound >= 0 && cpSatBound < guided && guided < neighbourhood && neighbourhood < probe && probe < stageEnd,
             $"CP-SAT's bound at message {cpSatBound}, the guided model at {guided}, the first neighbourhood at {neighbourhood}, the first probe at {probe}, the balance stage's end at {stageEnd}");
         Assert.Equal(-1, FirstIndex(messages, "whole jobs:")); // 15 s leave the whole jobs less than they need
-        Assert.NotNull(result.Plan);
-        BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
+        AssertPlanKeepsEveryRuleAboveTheBound(workplace, result);
         BalancerProperties.AssertScoresAreRecomputable(workplace, result);
-        Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
     }
 
     /// <summary>
@@ -62,9 +60,7 @@ public sealed class MidSizeWorkplaceSearchTests
             neighbourhood >= 0 && neighbourhood < wholeJobs && wholeJobs < stageEnd,
             $"the first neighbourhood at message {neighbourhood}, the first probe of the whole jobs at {wholeJobs}, the balance stage's end at {stageEnd}");
         Assert.Equal(-1, FirstIndex(messages, "(the whole jobs' mix)"));
-        Assert.NotNull(result.Plan);
-        BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
-        Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
+        AssertPlanKeepsEveryRuleAboveTheBound(workplace, result);
     }
 
     /// <summary>
@@ -91,9 +87,7 @@ public sealed class MidSizeWorkplaceSearchTests
         Assert.DoesNotContain("whole jobs:", messages[probe], StringComparison.Ordinal);
         var mix = FirstIndex(messages, "(the whole jobs' mix)");
         Assert.True(mix == -1 || (wholeJobs < mix && mix < guided), $"CP-SAT on the whole jobs' mix at message {mix}, between {wholeJobs} and {guided} if at all");
-        Assert.NotNull(result.Plan);
-        BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
-        Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
+        AssertPlanKeepsEveryRuleAboveTheBound(workplace, result);
     }
 
     /// <summary>
@@ -125,6 +119,14 @@ public sealed class MidSizeWorkplaceSearchTests
         var result = new Balancer(new BalancerOptions { TimeLimit = limit, Threads = 2, Seed = 1, LoggerFactory = log })
             .Balance(workplace, cancellationToken: TestContext.Current.CancellationToken);
         return (workplace, result, log.Messages);
+    }
+
+    /// <summary>A plan that keeps every rule, its objective never below the bound.</summary>
+    private static void AssertPlanKeepsEveryRuleAboveTheBound(Domain.Workplace workplace, BalancingResult result)
+    {
+        Assert.NotNull(result.Plan);
+        BalancerProperties.AssertKeeps(workplace, result, BalancerProperties.EveryRule);
+        Assert.True(result.Bound <= result.Plan.Objective, $"bound {result.Bound} above the objective {result.Plan.Objective}");
     }
 
     private static int FirstIndex(IReadOnlyList<string> messages, string part, int after = -1)
