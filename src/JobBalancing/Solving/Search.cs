@@ -101,7 +101,7 @@ internal sealed class Search(
     /// <summary>The longest a probe of one level may take.</summary>
     private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
 
-    /// <summary>Elsewhere, the swaps' turn between two turns of CP-SAT (on the held pairs, or the neighbourhoods).</summary>
+    /// <summary>Off large workplaces (<see cref="IsLarge"/>), the swaps' turn between two turns of CP-SAT (on the held pairs, or the neighbourhoods).</summary>
     private static readonly TimeSpan SwapTurn = TimeSpan.FromSeconds(2);
 
     /// <summary>On a large workplace, the swaps' turn between two turns of CP-SAT on the held pairs.</summary>

@@ -416,6 +416,7 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
             }
         }
 
+        /// <summary>The jobs the last solve weighs above 0, with their class and weight.</summary>
         public (int Class, int[] Hours, double Weight)[] Mix() =>
             [.. _columns.Where(column => column.Weight.SolutionValue() > 1e-9).Select(column => (column.Class, column.Job.Hours, column.Weight.SolutionValue()))];
 
