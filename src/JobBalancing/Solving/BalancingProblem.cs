@@ -506,7 +506,25 @@ internal sealed class BalancingProblem
 
     public static BalancingProblem Compile(Workplace workplace) => Compile(BalancingSpec.Of(workplace));
 
-    public static BalancingProblem Compile(BalancingSpec spec)
+    public static BalancingProblem Compile(BalancingSpec spec) => Compile(spec, keep: null);
+
+    /// <summary>
+    /// This problem with only the pairs <paramref name="keep"/> (indexed as here): the same workers, tasks, rows and
+    /// scales, so that its plans are plans here with the same objective. The swap search runs on it to search within a
+    /// set of pairs (the whole jobs' mix, see <see cref="WholeJobBound.Mix"/>).
+    /// </summary>
+    public RestrictedProblem Restrict(bool[] keep)
+    {
+        if (keep.Length != Pairs.Length)
+        {
+            throw new ArgumentException($"The mask has {keep.Length} entries for {Pairs.Length} pairs.", nameof(keep));
+        }
+
+        return new RestrictedProblem(Compile(Spec, keep), this, [.. Enumerable.Range(0, keep.Length).Where(p => keep[p])]);
+    }
+
+    /// <summary>Compiles the spec, keeping of the pairs it gives only those <paramref name="keep"/> names (all when null).</summary>
+    private static BalancingProblem Compile(BalancingSpec spec, bool[]? keep)
     {
         var sites = spec.Sites;
         var periods = sites[0].Count;
@@ -590,7 +608,7 @@ internal sealed class BalancingProblem
         var skills = sites.SelectMany(s => s).SelectMany(snapshot => snapshot.Skills).DistinctBy(skill => skill.Id, StringComparer.Ordinal).ToArray();
         var skillIndex = skills.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var mixing = spec.Mixing;
-        var pairs = new List<Pair>();
+        var (pairs, candidate) = (new List<Pair>(), 0);
         for (var w = 0; w < workerCount; w++)
         {
             var home = workerHome[w];
@@ -630,6 +648,11 @@ internal sealed class BalancingProblem
                         if (upper < chunk && fixedUnits == 0)
                         {
                             // Nobody could hold this pair; a fixed pair stays, empty, for FeasibilityCheck to explain.
+                            continue;
+                        }
+
+                        if (keep is not null && !keep[candidate++])
+                        {
                             continue;
                         }
 
@@ -904,6 +927,28 @@ internal readonly record struct Pair(int Worker, int Task, int Fixed, int Upper,
 {
     /// <summary>The values <c>x</c> may take: 0 (unless fixed) and <c>max(chunk, fixed)..upper</c>.</summary>
     public int Lowest => Math.Max(Chunk, Fixed);
+}
+
+/// <summary>A problem with only some of another's pairs (<see cref="BalancingProblem.Restrict"/>), and the way between their plans.</summary>
+/// <param name="Problem">The problem with only the pairs kept.</param>
+/// <param name="Whole">The problem they were kept from.</param>
+/// <param name="PairInWhole">For each pair of <paramref name="Problem"/>, the same pair's index in <paramref name="Whole"/>.</param>
+internal sealed record RestrictedProblem(BalancingProblem Problem, BalancingProblem Whole, int[] PairInWhole)
+{
+    /// <summary>A plan of the restricted problem as a plan of the whole one: no hours on the pairs left out.</summary>
+    public int[] ToWhole(int[] plan)
+    {
+        var whole = new int[Whole.Pairs.Length];
+        for (var i = 0; i < PairInWhole.Length; i++)
+        {
+            whole[PairInWhole[i]] = plan[i];
+        }
+
+        return whole;
+    }
+
+    /// <summary>A plan of the whole problem, read on the pairs kept alone (its hours elsewhere are dropped).</summary>
+    public int[] FromWhole(int[] plan) => [.. PairInWhole.Select(p => plan[p])];
 }
 
 /// <summary>A limit on consecutive periods of service in the tasks it covers.</summary>

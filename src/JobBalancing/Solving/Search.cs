@@ -98,6 +98,19 @@ internal sealed class Search(
     /// <summary>The least time worth giving the whole jobs: less does not settle their first level on M.</summary>
     private static readonly TimeSpan WholeJobsLeast = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// How long CP-SAT first gets on the whole jobs' mix (<see cref="MixTurn"/>): on M its first plans came at 0.14–0.19 s,
+    /// 1.03–1.81 off balance, and by this time were at 0.79–1.34.
+    /// </summary>
+    private static readonly TimeSpan MixFirstPlansTime = TimeSpan.FromSeconds(0.3);
+
+    /// <summary>
+    /// The longest the swaps within the whole jobs' mix may take (<see cref="MixTurn"/>): on M they took CP-SAT's first
+    /// plans to 0.18–0.30 in five runs of six (the sixth stalled at 0.96), from where CP-SAT reached 0.102–0.104 in four
+    /// within 10 s, where from the rounded mix alone it was at 0.112–0.211 (docs/solver.md, step 3).
+    /// </summary>
+    private static readonly TimeSpan MixSwapTime = TimeSpan.FromSeconds(2);
+
     /// <summary>The longest a probe of one level may take.</summary>
     private static readonly TimeSpan ProbeTime = TimeSpan.FromSeconds(2);
 
@@ -366,44 +379,61 @@ internal sealed class Search(
     {
         // A level asked for ends the swaps as soon as it is reached.
         using var reached = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        SwapsSideBySide(problem, _incumbent!, deadline, hintOnly, plan =>
+        {
+            Keep(plan, "swaps");
+            if (Reached)
+            {
+                reached.Cancel();
+            }
+        }, reached.Token);
+    }
+
+    /// <summary>
+    /// Swap searches on <paramref name="on"/> (this problem, or it restricted to some pairs) from <paramref name="from"/>
+    /// until they stall or the deadline, one per thread, each with its own seed: every <see cref="SwapSlice"/> those behind
+    /// go on from the best plan any of them found. Passes each plan that balances better than all before to
+    /// <paramref name="onBetter"/>, one at a time, and returns the best.
+    /// </summary>
+    private int[] SwapsSideBySide(BalancingProblem on, int[] from, DateTime deadline, bool hintOnly, Action<int[]> onBetter, CancellationToken token)
+    {
         var gate = new Lock();
         var rounds = ProvesQuickly ? 5 : hintOnly ? 20 : 5_000;
         var patience = ProvesQuickly ? QuickProofPatience : SwapPatience;
         var seed = options.Seed + (_threads * _swapTurns++);
-        var searches = Enumerable.Range(0, _threads).Select(i => new SwapSearch(problem, _incumbent!, seed + i) { TriesExchanges = !hintOnly }).ToArray();
-        var bests = new int[_threads][];
-        while (DateTime.UtcNow < deadline && !reached.IsCancellationRequested)
+        var searches = Enumerable.Range(0, _threads).Select(i => new SwapSearch(on, from, seed + i) { TriesExchanges = !hintOnly }).ToArray();
+        var (best, bests) = (from, new int[_threads][]);
+        while (DateTime.UtcNow < deadline && !token.IsCancellationRequested)
         {
             var sliceDeadline = Earlier(deadline, SwapSlice);
             Parallel.For(0, _threads, i => bests[i] = searches[i].Improve(sliceDeadline, patience, rounds, plan =>
             {
                 lock (gate)
                 {
-                    if (StageValues.Of(problem, plan).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+                    if (StageValues.Of(on, plan).IsBetterThan(StageValues.Of(on, best), Stage.Balance))
                     {
-                        Keep(plan, "swaps");
-                        if (Reached)
-                        {
-                            reached.Cancel();
-                        }
+                        best = plan;
+                        onBetter(plan);
                     }
                 }
-            }, reached.Token));
+            }, token));
 
             if (hintOnly || searches.All(search => search.Stalled))
             {
-                return; // one slice is hint enough for CP-SAT; elsewhere, every search has stalled
+                break; // one slice is hint enough for CP-SAT; elsewhere, every search has stalled
             }
 
-            var balance = StageValues.Of(problem, _incumbent!).Balance;
+            var balance = StageValues.Of(on, best).Balance;
             for (var i = 0; i < _threads; i++)
             {
-                if (StageValues.Of(problem, bests[i]).Balance > balance)
+                if (StageValues.Of(on, bests[i]).Balance > balance)
                 {
-                    searches[i].Adopt(_incumbent!);
+                    searches[i].Adopt(best);
                 }
             }
         }
+
+        return best;
     }
 
     /// <summary>
@@ -430,8 +460,8 @@ internal sealed class Search(
 
     /// <summary>
     /// Raises the bound by the whole jobs (<see cref="LevelProbes.RaiseByWholeJobs"/>), which refute levels CP-SAT does not
-    /// reach, then, <paramref name="withMix"/>, gives what is left of <paramref name="deadline"/> to CP-SAT on the pairs of
-    /// their mix at the lowest level not refuted, hinted with the mix rounded: the mix says which tasks each worker should
+    /// reach, then, <paramref name="withMix"/>, gives what is left of <paramref name="deadline"/> to a search of the pairs
+    /// of their mix at the lowest level not refuted (<see cref="MixTurn"/>): the mix says which tasks each worker should
     /// hold, the trap the swaps and the held pairs fall into on M. Returns whether the incumbent is then proven optimal.
     /// </summary>
     private bool WholeJobs(DateTime deadline, bool withMix)
@@ -442,11 +472,40 @@ internal sealed class Search(
         UseBound(jobs.Bound, "whole jobs");
         if (withMix && jobs.Mix is { } mix && StageValues.Of(problem, _incumbent!).Balance > _bound)
         {
-            // Not stopped when it stalls: from a hint that breaks the rules, its plans came in bursts several seconds apart.
-            RunOnPairs(mix.Allowed, mix.Hint, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
+            MixTurn(mix, deadline);
         }
 
         return StageValues.Of(problem, _incumbent!).Balance <= _bound;
+    }
+
+    /// <summary>
+    /// Searches the pairs of the whole jobs' mix until <paramref name="deadline"/>: CP-SAT's first plans on them, from the
+    /// mix rounded (which may leave tasks uncovered, so its first plans are far off balance, 0.8–1.3 on M); the swaps
+    /// within those pairs from the best of them, for at most <see cref="MixSwapTime"/>; then CP-SAT on the pairs again from
+    /// where the swaps stopped, without its LP relaxation and without a stop when it stalls (its plans come in bursts
+    /// seconds apart). From the rounded mix alone CP-SAT spent most of its time descending from far off balance.
+    /// </summary>
+    private void MixTurn(JobMix mix, DateTime deadline)
+    {
+        var first = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: mix.Allowed);
+        first.Hint(mix.Hint);
+        var firstPlans = Run(first, Stage.Balance, Earlier(deadline, MixFirstPlansTime), stopAtFirst: false, parameters: CpSatRun.WithoutLp);
+        if (firstPlans.Plan is not { } plan)
+        {
+            return;
+        }
+
+        var within = problem.Restrict(mix.Allowed);
+        var swapped = within.ToWhole(SwapsSideBySide(within.Problem, within.FromWhole(plan), Earlier(deadline, MixSwapTime), hintOnly: false, better =>
+        {
+            var whole = within.ToWhole(better);
+            if (StageValues.Of(problem, whole).IsBetterThan(StageValues.Of(problem, _incumbent!), Stage.Balance))
+            {
+                Keep(whole, "swaps");
+            }
+        }, cancellationToken));
+        Log.BalanceSwapped(logger, "within the whole jobs' mix", StageValues.Of(problem, plan).Balance, StageValues.Of(problem, swapped).Balance, clock.Elapsed.TotalSeconds);
+        RunOnPairs(mix.Allowed, swapped, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
     }
 
     /// <summary>

@@ -84,8 +84,8 @@ internal sealed class WholeJobBound(BalancingProblem problem, int threads, int s
     /// was left not refuted): every job in it is within caps that cover the level (at most 1/<see cref="FinestShare"/> of
     /// D_E's range beyond it), and together they cover every task, though fractionally.
     /// On the generated M workplace a mix at 0.104 weighs 71 jobs for 48 classes of workers, most of them one job alone,
-    /// and CP-SAT on its pairs found plans of 0.102–0.117 in eight 60-s solves of twelve (docs/solver.md, step 3), where
-    /// the swaps and the held pairs often stall at 0.129: the mix says which tasks each worker should hold.
+    /// and the search of its pairs ended eleven 60-s solves of twelve within 0.01 of the bound (docs/solver.md, step 3),
+    /// where the swaps and the held pairs often stall at 0.129: the mix says which tasks each worker should hold.
     /// </summary>
     public JobMix? Mix()
     {

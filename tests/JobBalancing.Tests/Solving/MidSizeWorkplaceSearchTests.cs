@@ -65,10 +65,11 @@ public sealed class MidSizeWorkplaceSearchTests
 
     /// <summary>
     /// Given 60 s, the whole jobs get the 15 s and more they need with their mix (about 19 s here): they come after the
-    /// local search and before the guided model, CP-SAT on their mix (when they left a level not refuted) right after
-    /// them, and CP-SAT's probes at the end of the balance stage; the bound is never above the plan. On a quiet machine
-    /// the bound comes from the whole jobs, but a machine busy with other tests may leave them nothing refuted, so the test
-    /// asks only that they run, and where.
+    /// local search and before the guided model, the turn on their mix (when they left a level not refuted: the swaps
+    /// within its pairs, then CP-SAT on them) right after them, and CP-SAT's probes at the end of the balance stage, unless
+    /// the plan is by then within 1 % of the bound, where no level is left to probe (as the mix's turn now often leaves
+    /// it); the bound is never above the plan. On a quiet machine the bound comes from the whole jobs, but a machine busy
+    /// with other tests may leave them nothing refuted, so the test asks only that they run, and where.
     /// </summary>
     [Fact]
     public void Balance_MidSizeWorkplaceWithMoreTime_TakesWholeJobsAfterTheLocalSearch_ProbesLevelsAtTheEnd()
@@ -82,11 +83,24 @@ public sealed class MidSizeWorkplaceSearchTests
         var probe = FirstIndex(messages, "A plan within", after: neighbourhood);
         var stageEnd = FirstIndex(messages, "Stage Balance:");
         Assert.True(
-            inFull >= 0 && inFull < wholeJobs && wholeJobs < guided && guided < neighbourhood && neighbourhood < probe && probe < stageEnd,
-            $"swaps in full at message {inFull}, the first probe of the whole jobs at {wholeJobs}, the guided model at {guided}, the first neighbourhood at {neighbourhood}, CP-SAT's first probe at {probe}, the balance stage's end at {stageEnd}");
-        Assert.DoesNotContain("whole jobs:", messages[probe], StringComparison.Ordinal);
+            inFull >= 0 && inFull < wholeJobs && wholeJobs < guided && guided < neighbourhood && neighbourhood < stageEnd,
+            $"swaps in full at message {inFull}, the first probe of the whole jobs at {wholeJobs}, the guided model at {guided}, the first neighbourhood at {neighbourhood}, the balance stage's end at {stageEnd}");
+        if (probe == -1)
+        {
+            var gap = result.Plan!.Objective - result.Bound;
+            Assert.True(gap <= result.Bound / 100, $"no probe of CP-SAT's, with the plan {result.Plan.Objective} more than 1 % above the bound {result.Bound}");
+        }
+        else
+        {
+            Assert.True(neighbourhood < probe && probe < stageEnd, $"CP-SAT's first probe at message {probe}, not between {neighbourhood} and {stageEnd}");
+            Assert.DoesNotContain("whole jobs:", messages[probe], StringComparison.Ordinal);
+        }
+
+        var within = FirstIndex(messages, "(within the whole jobs' mix)");
         var mix = FirstIndex(messages, "(the whole jobs' mix)");
-        Assert.True(mix == -1 || (wholeJobs < mix && mix < guided), $"CP-SAT on the whole jobs' mix at message {mix}, between {wholeJobs} and {guided} if at all");
+        Assert.True(
+            (within == -1 && mix == -1) || (wholeJobs < within && within < mix && mix < guided),
+            $"the swaps within the whole jobs' mix at message {within}, CP-SAT on it at {mix}, between {wholeJobs} and {guided} if at all");
         AssertPlanKeepsEveryRuleAboveTheBound(workplace, result);
     }
 

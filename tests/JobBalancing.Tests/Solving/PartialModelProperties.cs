@@ -89,6 +89,38 @@ public sealed class PartialModelProperties
         return Prop.Collect(true, (patient ? "patient, " : "impatient, ") + (reported.Count > 1 ? "improved" : "unchanged"));
     }
 
+    [Property(MaxTest = 60)]
+    public Property RestrictedProblem_SwapSearchOnIt_GivesPlansHereThatKeepTheRulesWithTheSameObjective(GeneratedWorkplace generated, int salt)
+    {
+        var problem = BalancingProblem.Compile(generated.Value);
+        if (FirstPlan(problem) is not { } start)
+        {
+            return Prop.Collect(true, "no plan");
+        }
+
+        // The start plan's pairs, and about a third of the others: the swap search within them, as on the whole jobs' mix.
+        var random = new Random(salt);
+        var keep = problem.Pairs.Select((pair, p) => start[p] > 0 || pair.Fixed > 0 || random.Next(3) == 0).ToArray();
+        var within = problem.Restrict(keep);
+        var restricted = within.Problem;
+        Assert.Equal(Enumerable.Range(0, keep.Length).Where(p => keep[p]), within.PairInWhole);
+        Assert.All(Enumerable.Range(0, restricted.Pairs.Length), i => Assert.Equal(problem.Pairs[within.PairInWhole[i]], restricted.Pairs[i]));
+        var startWithin = within.FromWhole(start);
+        Assert.True(restricted.Keeps(startWithin), "the start plan, on the kept pairs alone, breaks a rule of the restricted problem");
+        Assert.Equal(start, within.ToWhole(startWithin));
+
+        var reported = new List<int[]>();
+        var best = new SwapSearch(restricted, startWithin, salt).Improve(DateTime.UtcNow.AddSeconds(0.1), patience: 100, rounds: 20, reported.Add, TestContext.Current.CancellationToken);
+        Assert.All(reported.Append(best), plan =>
+        {
+            var whole = within.ToWhole(plan);
+            Assert.True(problem.Keeps(whole), "a plan of the restricted problem breaks a rule of the whole one");
+            Assert.Equal(StageValues.Of(restricted, plan).Balance, StageValues.Of(problem, whole).Balance);
+            Assert.Equal(restricted.Objective(plan), problem.Objective(whole));
+        });
+        return Prop.Collect(true, reported.Count > 0 ? "improved" : "unchanged");
+    }
+
     [Property(MaxTest = 100)]
     public Property SwapSearch_LoweringCosts_KeepsTheRulesTheBalanceCapAndTrainingAndNeverRaisesTheCosts(GeneratedWorkplace generated, int seed, bool looser)
     {
