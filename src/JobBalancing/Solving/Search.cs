@@ -490,6 +490,12 @@ internal sealed class Search(
         var first = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: mix.Allowed);
         first.Hint(mix.Hint);
         var firstPlans = Run(first, Stage.Balance, Earlier(deadline, MixFirstPlansTime), stopAtFirst: false, parameters: CpSatRun.WithoutLp);
+        if (firstPlans.Plan is null)
+        {
+            // A larger model may need longer for a first plan (a region's 2,499 pairs found none in that time).
+            firstPlans = Run(first, Stage.Balance, deadline, stopAtFirst: true, parameters: CpSatRun.WithoutLp);
+        }
+
         if (firstPlans.Plan is not { } plan)
         {
             return;

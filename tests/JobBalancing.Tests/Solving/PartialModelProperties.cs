@@ -99,26 +99,37 @@ public sealed class PartialModelProperties
         }
 
         // The start plan's pairs, and about a third of the others: the swap search within them, as on the whole jobs' mix.
-        var random = new Random(salt);
-        var keep = problem.Pairs.Select((pair, p) => start[p] > 0 || pair.Fixed > 0 || random.Next(3) == 0).ToArray();
-        var within = problem.Restrict(keep);
-        var restricted = within.Problem;
-        Assert.Equal(Enumerable.Range(0, keep.Length).Where(p => keep[p]), within.PairInWhole);
-        Assert.All(Enumerable.Range(0, restricted.Pairs.Length), i => Assert.Equal(problem.Pairs[within.PairInWhole[i]], restricted.Pairs[i]));
-        var startWithin = within.FromWhole(start);
-        Assert.True(restricted.Keeps(startWithin), "the start plan, on the kept pairs alone, breaks a rule of the restricted problem");
-        Assert.Equal(start, within.ToWhole(startWithin));
+        var improved = AssertRestrictionKeepsPlans(problem, start, new Random(salt), salt);
+        return Prop.Collect(true, improved ? "improved" : "unchanged");
+    }
 
-        var reported = new List<int[]>();
-        var best = new SwapSearch(restricted, startWithin, salt).Improve(DateTime.UtcNow.AddSeconds(0.1), patience: 100, rounds: 20, reported.Add, TestContext.Current.CancellationToken);
-        Assert.All(reported.Append(best), plan =>
+    /// <summary>
+    /// Horizons and regions restrict as workplaces do: the rules that tie periods and sites together (service limits, least
+    /// stays, the secondary share, whole workers moving) hold in the whole problem of every plan of the restricted one.
+    /// </summary>
+    [Fact]
+    public void RestrictedProblem_TinyHorizonsAndRegions_GivesPlansThatKeepTheRulesWithTheSameObjective()
+    {
+        var random = new Random(13);
+        var regions = Enumerable.Range(0, 20).Select(i => BalancingProblem.Compile(new BalancingSpec
         {
-            var whole = within.ToWhole(plan);
-            Assert.True(problem.Keeps(whole), "a plan of the restricted problem breaks a rule of the whole one");
-            Assert.Equal(StageValues.Of(restricted, plan).Balance, StageValues.Of(problem, whole).Balance);
-            Assert.Equal(restricted.Objective(plan), problem.Objective(whole));
-        });
-        return Prop.Collect(true, reported.Count > 0 ? "improved" : "unchanged");
+            Sites = [[RotationTests.TinyWorkplace(random)], [RotationTests.TinyWorkplace(random) with { Id = "other" }]],
+            Mixing = i % 2 == 0 ? new SiteMixing([0, 0], MaxSecondaryShare: 0.5m) : new SiteMixing([0, 0], WholeWorkers: true, MaxMovedWorkers: 1),
+        })).Select(problem => (problem, FirstPlan(problem)));
+        var horizons = RotationTests.TinyHorizonsWithAPlan(seed: 17, count: 20).Select(h => (h.Problem, (int[]?)h.Start));
+        var (restricted, withSecondary) = (0, 0);
+        foreach (var (problem, start) in horizons.Concat(regions))
+        {
+            if (start is not null)
+            {
+                AssertRestrictionKeepsPlans(problem, start, random, restricted);
+                restricted++;
+                withSecondary += start.Where((hours, p) => hours > 0 && problem.IsSecondary[p]).Any() ? 1 : 0;
+            }
+        }
+
+        Assert.True(restricted >= 30, $"only {restricted} of 40 problems had a plan to restrict around");
+        Assert.True(withSecondary > 0, "no start plan had hours at a secondary site");
     }
 
     [Property(MaxTest = 100)]
@@ -284,6 +295,35 @@ public sealed class PartialModelProperties
     }
 
     /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
+    /// <summary>
+    /// Restricts <paramref name="problem"/> to the pairs <paramref name="start"/> holds, those with fixed hours and about a
+    /// third of the others, checks that the restricted problem has the same pairs and reads the start plan back unchanged,
+    /// and that the swap search on it reports plans that keep every rule of the whole problem with the same objective.
+    /// Returns whether the swap search reported any.
+    /// </summary>
+    private static bool AssertRestrictionKeepsPlans(BalancingProblem problem, int[] start, Random random, int seed)
+    {
+        var keep = problem.Pairs.Select((pair, p) => start[p] > 0 || pair.Fixed > 0 || random.Next(3) == 0).ToArray();
+        var within = problem.Restrict(keep);
+        var restricted = within.Problem;
+        Assert.Equal(Enumerable.Range(0, keep.Length).Where(p => keep[p]), within.PairInWhole);
+        Assert.All(Enumerable.Range(0, restricted.Pairs.Length), i => Assert.Equal(problem.Pairs[within.PairInWhole[i]], restricted.Pairs[i]));
+        var startWithin = within.FromWhole(start);
+        Assert.True(restricted.Keeps(startWithin), "the start plan, on the kept pairs alone, breaks a rule of the restricted problem");
+        Assert.Equal(start, within.ToWhole(startWithin));
+
+        var reported = new List<int[]>();
+        var best = new SwapSearch(restricted, startWithin, seed).Improve(DateTime.UtcNow.AddSeconds(0.05), patience: 100, rounds: 20, reported.Add, TestContext.Current.CancellationToken);
+        Assert.All(reported.Append(best), plan =>
+        {
+            var whole = within.ToWhole(plan);
+            Assert.True(problem.Keeps(whole), "a plan of the restricted problem breaks a rule of the whole one");
+            Assert.Equal(StageValues.Of(restricted, plan).Balance, StageValues.Of(problem, whole).Balance);
+            Assert.Equal(restricted.Objective(plan), problem.Objective(whole));
+        });
+        return reported.Count > 0;
+    }
+
     private static int[]? FirstPlan(BalancingProblem problem)
     {
         var rules = CpSatModel.BuildRulesOnly(problem);
