@@ -111,11 +111,7 @@ public sealed class PartialModelProperties
     public void RestrictedProblem_TinyHorizonsAndRegions_GivesPlansThatKeepTheRulesWithTheSameObjective()
     {
         var random = new Random(13);
-        var regions = Enumerable.Range(0, 20).Select(i => BalancingProblem.Compile(new BalancingSpec
-        {
-            Sites = [[RotationTests.TinyWorkplace(random)], [RotationTests.TinyWorkplace(random) with { Id = "other" }]],
-            Mixing = i % 2 == 0 ? new SiteMixing([0, 0], MaxSecondaryShare: 0.5m) : new SiteMixing([0, 0], WholeWorkers: true, MaxMovedWorkers: 1),
-        })).Select(problem => (problem, FirstPlan(problem)));
+        var regions = RotationTests.TinyRegions(random, 20).Select(problem => (problem, FirstPlan(problem)));
         var horizons = RotationTests.TinyHorizonsWithAPlan(seed: 17, count: 20).Select(h => (h.Problem, (int[]?)h.Start));
         var (restricted, withSecondary) = (0, 0);
         foreach (var (problem, start) in horizons.Concat(regions))

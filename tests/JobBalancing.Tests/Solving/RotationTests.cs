@@ -240,6 +240,17 @@ public sealed class RotationTests
     }
 
     /// <summary>
+    /// Tiny regions of two tiny workplaces: in turn, their workers free to take up to half their hours at the other, or
+    /// whole workers moving, at most one.
+    /// </summary>
+    internal static IEnumerable<BalancingProblem> TinyRegions(Random random, int count) =>
+        Enumerable.Range(0, count).Select(i => BalancingProblem.Compile(new BalancingSpec
+        {
+            Sites = [[TinyWorkplace(random)], [TinyWorkplace(random) with { Id = "other" }]],
+            Mixing = i % 2 == 0 ? new SiteMixing([0, 0], MaxSecondaryShare: 0.5m) : new SiteMixing([0, 0], WholeWorkers: true, MaxMovedWorkers: 1),
+        }));
+
+    /// <summary>
     /// Tiny workplaces over two periods (a second period changed), balanced dynamically and statically in turn, each with
     /// a first plan that keeps the rules; those without one are skipped.
     /// </summary>

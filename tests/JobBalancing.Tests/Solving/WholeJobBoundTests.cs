@@ -58,12 +58,7 @@ public sealed class WholeJobBoundTests
     [Fact]
     public void Level_TinyHorizonsAndRegions_NeverRefutesCpSatsProvenOptimum()
     {
-        var random = new Random(7);
-        var regions = Enumerable.Range(0, 16).Select(i => BalancingProblem.Compile(new BalancingSpec
-        {
-            Sites = [[RotationTests.TinyWorkplace(random)], [RotationTests.TinyWorkplace(random) with { Id = "other" }]],
-            Mixing = i % 2 == 0 ? new SiteMixing([0, 0], MaxSecondaryShare: 0.5m) : new SiteMixing([0, 0], WholeWorkers: true, MaxMovedWorkers: 1),
-        }));
+        var regions = RotationTests.TinyRegions(new Random(7), 16);
         var problems = RotationTests.TinyHorizonsWithAPlan(seed: 3, count: 16).Select(h => h.Problem).Concat(regions).ToArray();
         var (proven, below) = (0, 0);
         foreach (var problem in problems)
