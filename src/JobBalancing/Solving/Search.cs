@@ -479,8 +479,9 @@ internal sealed class Search(
     }
 
     /// <summary>
-    /// Searches the pairs of the whole jobs' mix until <paramref name="deadline"/>: CP-SAT's first plans on them, from the
-    /// mix rounded (which may leave tasks uncovered, so its first plans are far off balance, 0.8–1.3 on M); the swaps
+    /// Searches the pairs of the whole jobs' mix until <paramref name="deadline"/>: CP-SAT's first plans on them for
+    /// <see cref="MixFirstPlansTime"/> (or until its first, where that takes longer), from the mix rounded (which may leave
+    /// tasks uncovered, so its first plans are far off balance, 0.8–1.3 on M); the swaps
     /// within those pairs from the best of them, for at most <see cref="MixSwapTime"/>; then CP-SAT on the pairs again from
     /// where the swaps stopped, without its LP relaxation and without a stop when it stalls (its plans come in bursts
     /// seconds apart). From the rounded mix alone CP-SAT spent most of its time descending from far off balance.
