@@ -290,7 +290,6 @@ public sealed class PartialModelProperties
         return Prop.Collect(true, scope.Length);
     }
 
-    /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
     /// <summary>
     /// Restricts <paramref name="problem"/> to the pairs <paramref name="start"/> holds, those with fixed hours and about a
     /// third of the others, checks that the restricted problem has the same pairs and reads the start plan back unchanged,
@@ -320,6 +319,7 @@ public sealed class PartialModelProperties
         return reported.Count > 0;
     }
 
+    /// <summary>Any plan that keeps the rules, from CP-SAT on the rules alone; <see langword="null"/> when there is none.</summary>
     private static int[]? FirstPlan(BalancingProblem problem)
     {
         var rules = CpSatModel.BuildRulesOnly(problem);
