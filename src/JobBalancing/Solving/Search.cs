@@ -70,12 +70,12 @@ internal sealed class Search(
     /// <summary>
     /// The share of the balance budget left after CP-SAT's root bound that the whole jobs take after the local search, up
     /// to <see cref="WholeJobsTime"/>, when it is at least <see cref="WholeJobsWithMixLeast"/>: their levels up to the bound
-    /// (on the generated M workplace about 5–7 s from CP-SAT's root bound of 0.082 to 0.101), then CP-SAT on their mix
-    /// (most of its gains within 10 s).
+    /// (on the generated M workplace about 5–7 s from CP-SAT's root bound of 0.082 to 0.101), then the turn on their mix
+    /// (<see cref="MixTurn"/>; most of its gains within 10 s).
     /// </summary>
     private const double WholeJobsShare = 0.5;
 
-    /// <summary>The longest the whole jobs may take, their mix's CP-SAT turn included.</summary>
+    /// <summary>The longest the whole jobs may take, the turn on their mix included.</summary>
     private static readonly TimeSpan WholeJobsTime = TimeSpan.FromSeconds(30);
 
     /// <summary>

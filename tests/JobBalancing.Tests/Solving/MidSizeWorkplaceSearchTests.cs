@@ -10,7 +10,8 @@ namespace JobBalancing.Tests.Solving;
 /// those after it search in full, in turns with CP-SAT on the held pairs), the model guided by the LP, the turns of
 /// neighbourhoods, swaps and held pairs (the whole model gets no more than its root), then levels just above the bound
 /// probed before the balance stage ends: by the whole jobs first when there is time for them, then by CP-SAT; with more
-/// time, the whole jobs and CP-SAT on their mix come between the local search and the guided model instead.
+/// time, the whole jobs and the turn on their mix (swaps within its pairs, then CP-SAT on them) come between the local
+/// search and the guided model instead.
 /// </summary>
 public sealed class MidSizeWorkplaceSearchTests
 {
