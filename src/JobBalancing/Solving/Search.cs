@@ -512,7 +512,7 @@ internal sealed class Search(
             }
         }, cancellationToken));
         Log.BalanceSwapped(logger, "within the whole jobs' mix", StageValues.Of(problem, plan).Balance, StageValues.Of(problem, swapped).Balance, clock.Elapsed.TotalSeconds);
-        RunOnPairs(mix.Allowed, swapped, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
+        RunOnPairs(first, mix.Allowed, swapped, "the whole jobs' mix", deadline, stall: null, CpSatRun.WithoutLp);
     }
 
     /// <summary>
@@ -561,9 +561,15 @@ internal sealed class Search(
     /// CP-SAT on the pairs <paramref name="allowed"/> alone, hinted with <paramref name="hint"/>, with any extra
     /// <paramref name="parameters"/>; stops after <paramref name="stall"/> without a better plan, if given.
     /// </summary>
-    private void RunOnPairs(bool[] allowed, int[] hint, string kind, DateTime deadline, TimeSpan? stall, string parameters = "")
+    private void RunOnPairs(bool[] allowed, int[] hint, string kind, DateTime deadline, TimeSpan? stall, string parameters = "") =>
+        RunOnPairs(CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: allowed), allowed, hint, kind, deadline, stall, parameters);
+
+    /// <summary>
+    /// As <see cref="RunOnPairs(bool[], int[], string, DateTime, TimeSpan?, string)"/>, on a <paramref name="model"/> of
+    /// those pairs already built (a model is hinted anew for each run).
+    /// </summary>
+    private void RunOnPairs(CpSatModel model, bool[] allowed, int[] hint, string kind, DateTime deadline, TimeSpan? stall, string parameters = "")
     {
-        var model = CpSatModel.Build(problem, Stage.Balance, StageCaps.None, lowerBound: _bound, allowed: allowed);
         model.Hint(hint);
         var outcome = Run(model, Stage.Balance, deadline, stopAtFirst: false, stall, parameters);
         Log.PairModelSolved(logger, allowed.Count(a => a), allowed.Length, kind, outcome.Status.ToString(), StageValues.Of(problem, _incumbent!).Balance, clock.Elapsed.TotalSeconds);
